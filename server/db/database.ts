@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Cheap round trip used by /readyz; throws when the database does not answer. */
+  ping(): Promise<void>;
+  /** Pool figures for /metrics (SQLite has one connection). */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** SQLite file; ':memory:' for throwaway databases. */
+  sqliteFile?: string;
+  poolMax?: number;
+  /** PostgreSQL schema to use (tests isolate each run in its own schema). */
+  pgSchema?: string;
+}
+
+// PostgreSQL returns int8 (count(*)) and numeric as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function createDatabase(opts: DatabaseOptions): Database {
+  return opts.databaseUrl ? createPostgres(opts.databaseUrl, opts) : createSqlite(opts.sqliteFile ?? ':memory:');
+}
+
+function createSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new SQLite(file);
+  // WAL lets readers proceed during a write; one connection means one writer, so no SQLITE_BUSY among ourselves.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async ping() {
+      raw.prepare('select 1').get();
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function createPostgres(url: string, opts: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolMax ?? 10,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+  });
+  // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
+  pool.on('error', () => undefined);
+  // A checked-out client whose socket dies emits 'error' too; without a listener that would crash the process.
+  // The query in flight still rejects, and the pool discards the broken client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      await db.destroy();
+    },
+  };
+}

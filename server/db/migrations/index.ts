@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-geography';
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
+ * Additive only: old offline clients keep syncing against new servers.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-geography': m0002,
+};

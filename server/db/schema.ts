@@ -1,0 +1,225 @@
+/**
+ * Row types of every table, as Kysely sees them. Storage conventions (both dialects):
+ * timestamps are UTC ISO-8601 text ("2026-11-28T03:00:00.000Z"), JSON is text, booleans are 0/1 integers.
+ * Keep in step with migrations/ (the schema-snapshot test catches drift in the tables themselves).
+ */
+
+
+export interface UnitsTable {
+  /** "<level>:<code>:<validFrom|origin>" — a code can name different units before and after the reform. */
+  id: string;
+  code: string;
+  level: 'province' | 'district' | 'commune';
+  name: string;
+  full_name: string;
+  name_en: string | null;
+  type: string;
+  parent_code: string | null;
+  province_code: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  search_text: string;
+}
+
+export interface UnitLineageTable {
+  old_unit_id: string;
+  new_unit_id: string;
+  kind: 'full' | 'partial';
+}
+
+export interface HamletsTable {
+  id: string;
+  commune_code: string;
+  province_code: string;
+  name: string;
+  kind: 'ap' | 'khu_pho' | 'thon' | 'to_dan_pho' | 'other';
+  local_code: string | null;
+  search_text: string;
+  status: 'active' | 'merged' | 'retired';
+  merged_into: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HamletChangesTable {
+  id: string;
+  hamlet_id: string;
+  change: 'created' | 'renamed' | 'updated' | 'merged' | 'retired' | 'imported';
+  before_json: string | null;
+  after_json: string | null;
+  actor_user_id: string | null;
+  at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  name: string;
+  password_hash: string | null;
+  status: 'active' | 'invited' | 'disabled';
+  locale: 'vi' | 'en';
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  unit_code: string;
+  level: 'province' | 'commune' | 'hamlet';
+  province_code: string;
+  commune_code: string | null;
+  hamlet_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a leaked table does not leak live sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuthTokensTable {
+  /** SHA-256 of the token sent by e-mail / link. */
+  id: string;
+  kind: 'password_reset' | 'invitation';
+  user_id: string | null;
+  email: string | null;
+  payload_json: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** First characters of the key, shown in lists so an admin can tell keys apart. */
+  prefix: string;
+  secret_hash: string;
+  scopes_json: string;
+  unit_code: string;
+  province_code: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  province_code: string | null;
+  commune_code: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload_json: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  lease_until: string | null;
+  locked_by: string | null;
+  /** Scheduled slots ("digest:2026-11-28") get a unique key, so two servers enqueue one job. */
+  unique_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  payload_json: string;
+  occurred_at: string;
+  dispatched_at: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: 'pending' | 'sent' | 'captured' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+  webhook: number;
+  /** 1: e-mails of this kind wait for the daily digest instead of going out at once. */
+  digest: number;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DB {
+  units: UnitsTable;
+  unit_lineage: UnitLineageTable;
+  hamlets: HamletsTable;
+  hamlet_changes: HamletChangesTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  events: EventsTable;
+  mail_outbox: MailOutboxTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  settings: SettingsTable;
+  kysely_migration: { name: string; timestamp: string };
+}

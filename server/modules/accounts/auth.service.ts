@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import { ACTIONS, grantsFor, type Action } from '../../../shared/rules/permissions';
+import type { MeResponse, MeTeam, User } from '../../../shared/contracts/accounts';
+import type { DB, UsersTable } from '../../db/schema';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { type Actor, requireUser } from '../../platform/auth/actor';
+import { decoyHash, verifyPassword } from '../../platform/auth/passwords';
+import { createSecret, hashSecret } from '../../platform/auth/tokens';
+import { recordAudit } from '../../platform/audit';
+import type { UsersRepository } from './users.repository';
+
+/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** Other modules contribute to /me (teams) without accounts importing them. */
+export type TeamsOfUser = (userId: string) => Promise<MeTeam[]>;
+
+export function toUserView(row: Pick<UsersTable, 'id' | 'name' | 'email' | 'phone' | 'locale'>): User {
+  return { id: row.id, name: row.name, email: row.email, phone: row.phone, locale: row.locale };
+}
+
+const BAD_CREDENTIALS = () =>
+  new AppError('UNAUTHENTICATED', 'E-mail or password is incorrect.', {
+    messageVi: 'Email hoặc mật khẩu không đúng.',
+  });
+
+export function createAuthService(deps: {
+  db: Kysely<DB>;
+  users: UsersRepository;
+  clock: Clock;
+  sessionTtlHours: number;
+  teamsOfUser?: TeamsOfUser;
+}) {
+  const { db, users, clock } = deps;
+
+  /**
+   * Verifies the password and opens a database-stored session (valid on every server process).
+   * Wrong passwords count towards a temporary lock; the same error for unknown e-mails hides which exist.
+   */
+  async function login(email: string, password: string, meta: RequestMeta) {
+    const now = clock.now();
+    const nowIso = now.toISOString();
+    const user = await users.findByEmail(email);
+    if (!user || !user.password_hash || user.status !== 'active') {
+      await verifyPassword(await decoyHash(), password);
+      throw BAD_CREDENTIALS();
+    }
+    if (user.locked_until && user.locked_until > nowIso) {
+      throw new AppError('LOCKED', `Too many wrong passwords. Try again after ${LOCK_MINUTES} minutes.`, {
+        messageVi: `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.`,
+      });
+    }
+    if (!(await verifyPassword(user.password_hash, password))) {
+      const failed = user.failed_logins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS;
+      await users.update(user.id, {
+        failed_logins: lock ? 0 : failed,
+        locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.locked_until,
+        updated_at: nowIso,
+      });
+      throw BAD_CREDENTIALS();
+    }
+    const token = createSecret();
+    const csrfToken = createSecret(24);
+    await db.transaction().execute(async (trx) => {
+      await users.update(user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso }, trx);
+      await users.insertSession(
+        {
+          id: hashSecret(token),
+          user_id: user.id,
+          csrf_token: csrfToken,
+          ip: meta.ip,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+          created_at: nowIso,
+          expires_at: new Date(now.getTime() + deps.sessionTtlHours * 3_600_000).toISOString(),
+        },
+        trx,
+      );
+      await recordAudit(
+        trx,
+        { actor: { kind: 'anonymous' }, ip: meta.ip, requestId: meta.requestId, at: nowIso },
+        { action: 'auth.signed_in', entityType: 'user', entityId: user.id },
+      );
+    });
+    return { token, csrfToken, user: toUserView(user), maxAgeSeconds: deps.sessionTtlHours * 3600 };
+  }
+
+  async function logout(actor: Actor) {
+    if (actor.kind !== 'user') return;
+    await users.deleteSession(actor.sessionId);
+  }
+
+  /** Ends every session of the caller, on every device and server. */
+  async function logoutEverywhere(actor: Actor, meta: RequestMeta) {
+    const me = requireUser(actor);
+    await db.transaction().execute(async (trx) => {
+      await users.deleteSessionsOfUser(me.user.id, trx);
+      await recordAudit(
+        trx,
+        { actor, ip: meta.ip, requestId: meta.requestId, at: clock.now().toISOString() },
+        { action: 'auth.signed_out_everywhere', entityType: 'user', entityId: me.user.id },
+      );
+    });
+  }
+
+  async function describeMe(actor: Actor): Promise<MeResponse> {
+    const me = requireUser(actor);
+    const rows = await users.grantsOfUser(me.user.id);
+    const unitRows = await users.unitNames(rows.filter((r) => r.level !== 'hamlet').map((r) => r.unit_code));
+    const hamletRows = await users.hamletNames(rows.filter((r) => r.level === 'hamlet').map((r) => r.unit_code));
+    const names = new Map<string, string>([
+      ...unitRows.map((u) => [u.code, u.full_name] as const),
+      ...hamletRows.map((h) => [h.id, h.name] as const),
+    ]);
+    const actions: Action[] = ACTIONS.filter((a) => grantsFor(me.grants, a).length > 0);
+    return {
+      user: me.user,
+      grants: rows.map((r) => ({
+        id: r.id,
+        role: r.role as MeResponse['grants'][number]['role'],
+        unitCode: r.unit_code,
+        ...(names.has(r.unit_code) ? { unitName: names.get(r.unit_code)! } : {}),
+      })),
+      teams: deps.teamsOfUser ? await deps.teamsOfUser(me.user.id) : [],
+      csrfToken: me.csrfToken,
+      actions,
+    };
+  }
+
+  return { login, logout, logoutEverywhere, describeMe };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,60 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Users and their sessions. Kysely only: no authorization, no business branching. */
+export function createUsersRepository(db: Kysely<DB>) {
+  return {
+    findByEmail(email: string, ex: Executor = db) {
+      return ex.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    },
+    findById(id: string, ex: Executor = db) {
+      return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async insert(row: UsersTable, ex: Executor = db) {
+      await ex.insertInto('users').values(row).execute();
+    },
+    async update(id: string, patch: Partial<UsersTable>, ex: Executor = db) {
+      await ex.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    async insertSession(
+      row: { id: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: string; expires_at: string },
+      ex: Executor = db,
+    ) {
+      await ex
+        .insertInto('sessions')
+        .values({ ...row, last_seen_at: row.created_at })
+        .execute();
+    },
+    async deleteSession(id: string, ex: Executor = db) {
+      await ex.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+    async deleteSessionsOfUser(userId: string, ex: Executor = db) {
+      const res = await ex.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+    async deleteExpiredSessions(nowIso: string) {
+      const res = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+    grantsOfUser(userId: string, ex: Executor = db) {
+      return ex.selectFrom('grants').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+    },
+    unitNames(codes: string[], ex: Executor = db) {
+      if (codes.length === 0) return Promise.resolve([] as { code: string; full_name: string }[]);
+      return ex
+        .selectFrom('units')
+        .select(['code', 'full_name'])
+        .where('code', 'in', codes)
+        .where('valid_to', 'is', null)
+        .where('level', 'in', ['province', 'commune'])
+        .execute();
+    },
+    hamletNames(ids: string[], ex: Executor = db) {
+      if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
+      return ex.selectFrom('hamlets').select(['id', 'name']).where('id', 'in', ids).execute();
+    },
+  };
+}
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors';
+
+/** Errors that mean "the database is not reachable" on either driver: answered 503, not 500. */
+export function isDatabaseDownError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e) return false;
+  const codes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'];
+  if (e.code && codes.includes(e.code)) return true;
+  const msg = e.message ?? '';
+  return (
+    /Connection terminated|connection timeout|Client has encountered a connection error|The database connection is not open|SQLITE_CANTOPEN|driver has already been destroyed/i.test(
+      msg,
+    )
+  );
+}
+
+function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+    return new AppError('VALIDATION', undefined, {
+      details: error.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      })),
+    });
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('BAD_REQUEST', 'The body is not valid JSON.', { messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+  }
+  if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return new AppError('BAD_REQUEST', 'The body is not valid JSON.', { messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+  }
+  if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
+  if (isDatabaseDownError(error)) return new AppError('UNAVAILABLE');
+  return new AppError('INTERNAL');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.code === 'UNAVAILABLE') request.log.warn({ err: { message: error.message } }, 'database unavailable');
+    if (appError.headers) void reply.headers(appError.headers);
+    if (appError.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+    return reply.status(appError.status).send(appError.toBody());
+  });
+}

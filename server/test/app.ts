@@ -1,0 +1,51 @@
+import { parseConfig, type Config } from '../config';
+import { buildApp, type BuiltApp } from '../app';
+import { createFakeClock } from '../platform/clock';
+import { createLogger } from '../platform/logger';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  built: BuiltApp;
+  app: BuiltApp['app'];
+  database: TestDatabase;
+  clock: ReturnType<typeof createFakeClock>;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** In-process app on a fresh test database with a fake clock; requests go through app.inject. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = createFakeClock(new Date().toISOString());
+  const config = parseConfig({ NODE_ENV: 'test', SEED: 'none', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  const built = await buildApp({ config, database, clock, logger: createLogger('silent') });
+  await built.app.ready();
+  return {
+    built,
+    app: built.app,
+    database,
+    clock,
+    config,
+    async close() {
+      await built.app.close();
+      await database.destroy();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  headers: Record<string, string>;
+}
+
+/** Signs in through the real endpoint and returns headers for later requests (cookie + CSRF). */
+export async function signIn(app: BuiltApp['app'], email: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'cds_session');
+  if (!setCookie) throw new Error('no session cookie');
+  const cookie = `cds_session=${setCookie.value}`;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}

@@ -1,0 +1,115 @@
+/**
+ * Roles, actions and scopes: the single permission table. The server's policies decide with it; the web app
+ * only displays the `actions` the server returns, it never re-derives permissions from this file.
+ */
+export const ROLES = [
+  'province_admin',
+  'department_officer',
+  'youth_union_coordinator',
+  'commune_officer',
+  'agency_handler',
+  'team_leader',
+  'team_member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'users.read',
+  'users.manage',
+  'hamlets.manage',
+  'audit.read',
+  'apiKeys.manage',
+  'outbox.read',
+  'teams.read',
+  'teams.manage',
+  'services.manage',
+  'support.capture',
+  'support.review',
+  'support.export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF_READ: Action[] = ['teams.read', 'support.review', 'support.export'];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  province_admin: ACTIONS,
+  department_officer: ['users.read', 'audit.read', ...STAFF_READ],
+  youth_union_coordinator: ['users.read', ...STAFF_READ],
+  commune_officer: ['users.read', 'users.manage', 'hamlets.manage', 'teams.manage', ...STAFF_READ],
+  agency_handler: ['teams.read'],
+  team_leader: ['teams.read', 'support.capture', 'support.review', 'users.read'],
+  team_member: ['teams.read', 'support.capture'],
+};
+
+/** Which roles a holder of `role` may hand out (always inside their own scope). */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  province_admin: ROLES,
+  department_officer: [],
+  youth_union_coordinator: [],
+  commune_officer: ['commune_officer', 'agency_handler', 'team_leader', 'team_member'],
+  agency_handler: [],
+  team_leader: ['team_member'],
+  team_member: [],
+};
+
+/** The level a role's grant may sit at. */
+export const ROLE_LEVELS: Record<Role, readonly ScopeLevel[]> = {
+  province_admin: ['province'],
+  department_officer: ['province'],
+  youth_union_coordinator: ['province', 'commune'],
+  commune_officer: ['commune'],
+  agency_handler: ['province', 'commune'],
+  team_leader: ['commune', 'hamlet'],
+  team_member: ['commune', 'hamlet'],
+};
+
+export type ScopeLevel = 'province' | 'commune' | 'hamlet';
+
+/** Where something sits in the unit tree. Rows that are scoped carry these three columns. */
+export interface Placement {
+  provinceCode: string;
+  communeCode?: string | null;
+  hamletId?: string | null;
+}
+
+export interface ScopedGrant {
+  role: Role;
+  /** 2-digit province code, 5-digit commune code, or a hamlet id. */
+  unitCode: string;
+  level: ScopeLevel;
+  provinceCode: string;
+  communeCode: string | null;
+  hamletId: string | null;
+}
+
+export function levelOfUnitCode(unitCode: string): ScopeLevel {
+  if (/^\d{2}$/.test(unitCode)) return 'province';
+  if (/^\d{5}$/.test(unitCode)) return 'commune';
+  return 'hamlet';
+}
+
+/** True when the grant's unit subtree contains the placement. */
+export function coversPlacement(grant: ScopedGrant, target: Placement): boolean {
+  if (grant.provinceCode !== target.provinceCode) return false;
+  if (grant.level === 'province') return true;
+  if (grant.level === 'commune') return grant.communeCode === (target.communeCode ?? null);
+  return grant.hamletId !== null && grant.hamletId === (target.hamletId ?? null);
+}
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}
+
+/** Grants that allow `action`; the union of their subtrees is the caller's scope for that action. */
+export function grantsFor(grants: readonly ScopedGrant[], action: Action): ScopedGrant[] {
+  return grants.filter((g) => roleAllows(g.role, action));
+}
+
+export function canAt(grants: readonly ScopedGrant[], action: Action, target: Placement): boolean {
+  return grantsFor(grants, action).some((g) => coversPlacement(g, target));
+}
+
+/** Actions the caller may take on a subject at `target` — returned in responses as `actions`. */
+export function actionsAt(grants: readonly ScopedGrant[], target: Placement, candidates: readonly Action[]): Action[] {
+  return candidates.filter((a) => canAt(grants, a, target));
+}
