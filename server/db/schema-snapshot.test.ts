@@ -13,6 +13,7 @@ const TYPE_ALIASES: Record<string, string> = {
   int: 'integer',
   bigint: 'integer',
   float8: 'real',
+  float4: 'real',
   'double precision': 'real',
   numeric: 'real',
   varchar: 'text',

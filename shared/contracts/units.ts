@@ -9,7 +9,9 @@ export const UnitLevelSchema = z.enum(UNIT_LEVELS);
 export type UnitLevel = z.infer<typeof UnitLevelSchema>;
 
 export const HAMLET_KINDS = ['ap', 'khu_pho', 'thon', 'to_dan_pho', 'other'] as const;
-export const HamletKindSchema = z.enum(HAMLET_KINDS).describe('ap = ấp, khu_pho = khu phố, thon = thôn, to_dan_pho = tổ dân phố');
+export const HamletKindSchema = z
+  .enum(HAMLET_KINDS)
+  .describe('ap = ấp, khu_pho = khu phố, thon = thôn, to_dan_pho = tổ dân phố');
 export type HamletKind = z.infer<typeof HamletKindSchema>;
 
 /** What the UI shows for each kind (Vietnamese is the product's default language). */
@@ -43,21 +45,38 @@ export const HamletIdSchema = z
 
 /** Unknown query parameters are ignored (caches and proxies add their own); bodies stay strict. */
 export const UnitListQuerySchema = z.object({
-  level: z.enum([...UNIT_LEVELS, 'hamlet']).optional().describe('Omit for every official level'),
+  level: z
+    .enum([...UNIT_LEVELS, 'hamlet'])
+    .optional()
+    .describe('Omit for every official level'),
   parent: z
     .string()
-    .regex(/^(\d{2}|\d{3}|\d{5})$/, 'A parent is a 2-digit province, 3-digit district or 5-digit commune code')
+    .regex(
+      /^(\d{2}|\d{3}|\d{5})$/,
+      'A parent is a 2-digit province, 3-digit district or 5-digit commune code',
+    )
     .optional()
-    .describe('Province code (any unit inside it), district code (pre-reform communes) or commune code (hamlets)'),
-  q: z.string().trim().max(100).optional().describe('Search text; diacritics are ignored ("tan an" finds "Tân An")'),
-  at: IsoDateSchema.optional().describe('The units valid on that date (valid_from ≤ at < valid_to); default today'),
+    .describe(
+      'Province code (any unit inside it), district code (pre-reform communes) or commune code (hamlets)',
+    ),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Search text; diacritics are ignored ("tan an" finds "Tân An")'),
+  at: IsoDateSchema.optional().describe(
+    'The units valid on that date (valid_from ≤ at < valid_to); default today',
+  ),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;
 
 export const UnitItemSchema = z.object({
-  code: z.string().describe('Official code: 2 digits province, 3 digits district (pre-reform), 5 digits commune'),
+  code: z
+    .string()
+    .describe('Official code: 2 digits province, 3 digits district (pre-reform), 5 digits commune'),
   level: UnitLevelSchema,
   name: z.string(),
   fullName: z.string().describe('Type + name, e.g. "Phường Tân An"'),
@@ -93,7 +112,9 @@ export const UnitListResponseSchema = z.object({
 });
 export type UnitListResponse = z.infer<typeof UnitListResponseSchema>;
 
-export const LineageKindSchema = z.enum(['full', 'partial']).describe('full: the whole old unit went into the new one');
+export const LineageKindSchema = z
+  .enum(['full', 'partial'])
+  .describe('full: the whole old unit went into the new one');
 
 export const UnitPredecessorSchema = z.object({
   code: z.string(),
@@ -139,7 +160,10 @@ export const UpdateHamletBodySchema = z
     kind: HamletKindSchema.optional(),
     localCode: LocalCodeSchema.nullable().optional().describe('null or "" removes the local code'),
   })
-  .refine((b) => b.name !== undefined || b.kind !== undefined || b.localCode !== undefined, 'Nothing to change');
+  .refine(
+    (b) => b.name !== undefined || b.kind !== undefined || b.localCode !== undefined,
+    'Nothing to change',
+  );
 export type UpdateHamletBody = z.infer<typeof UpdateHamletBodySchema>;
 
 export const MergeHamletBodySchema = z.strictObject({
@@ -170,11 +194,13 @@ export type HamletDetail = z.infer<typeof HamletDetailSchema>;
 export const MAX_IMPORT_CSV_BYTES = 1024 * 1024;
 
 export const ImportHamletsBodySchema = z.strictObject({
+  // The 1 MiB limit is on UTF-8 bytes and answered 413, so the server checks it, not this schema.
   csv: z
     .string()
     .min(1, 'The CSV is empty')
-    .max(MAX_IMPORT_CSV_BYTES)
-    .describe('Header row, then commune_code,name,kind,local_code (commune_code may be omitted with communeCode)'),
+    .describe(
+      'At most 1 MiB. Header row, then commune_code,name,kind,local_code (commune_code may be omitted with communeCode)',
+    ),
   dryRun: z.boolean().describe('true: preview only, nothing is written'),
   communeCode: CommuneCodeSchema.optional().describe('Commune of rows that have no commune_code'),
 });
@@ -200,7 +226,12 @@ export type ImportRow = z.infer<typeof ImportRowSchema>;
 
 export const ImportHamletsResultSchema = z.object({
   dryRun: z.boolean(),
-  summary: z.object({ create: z.number().int(), update: z.number().int(), skip: z.number().int(), error: z.number().int() }),
+  summary: z.object({
+    create: z.number().int(),
+    update: z.number().int(),
+    skip: z.number().int(),
+    error: z.number().int(),
+  }),
   rows: z.array(ImportRowSchema),
 });
 export type ImportHamletsResult = z.infer<typeof ImportHamletsResultSchema>;
@@ -212,7 +243,13 @@ export const ImportErrorBodySchema = z.object({
     message: z.string(),
     messageVi: z.string().optional(),
     details: z
-      .array(ImportRowSchema.partial().extend({ path: z.string(), message: z.string(), messageVi: z.string().optional() }))
+      .array(
+        ImportRowSchema.partial().extend({
+          path: z.string(),
+          message: z.string(),
+          messageVi: z.string().optional(),
+        }),
+      )
       .optional(),
   }),
 });

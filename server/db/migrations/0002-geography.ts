@@ -13,5 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql.ref('status'), '=', 'active')
     .execute();
-  await db.schema.createIndex('hamlets_province_idx').on('hamlets').columns(['province_code', 'status']).execute();
+  await db.schema
+    .createIndex('hamlets_province_idx')
+    .on('hamlets')
+    .columns(['province_code', 'status'])
+    .execute();
 }

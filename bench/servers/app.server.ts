@@ -1,0 +1,33 @@
+import { buildApp } from '../../server/app';
+import { parseConfig } from '../../server/config';
+import { createDatabase } from '../../server/db/database';
+import { systemClock } from '../../server/platform/clock';
+import { createLogger } from '../../server/platform/logger';
+import type { BaselineTarget } from '../baselines/baseline-database';
+import { announceReady } from './server-process';
+
+/**
+ * The full app as production runs it (composition root, every plugin, validation, rate limits), on the
+ * prepared benchmark database. The rate limit is raised out of reach so the figures measure work, not 429s.
+ * Argument: the database target as JSON.
+ */
+const target = JSON.parse(process.argv[2] ?? '') as BaselineTarget;
+const config = parseConfig({
+  NODE_ENV: 'production',
+  SEED: 'demo',
+  LOG_LEVEL: 'silent',
+  WEB_DIST: '/nonexistent',
+  RATE_LIMIT_PER_MINUTE: '1000000000',
+  TRUST_PROXY: 'true',
+  ...(target.dialect === 'postgres' ? { DATABASE_URL: target.url } : {}),
+});
+const database =
+  target.dialect === 'sqlite'
+    ? createDatabase({ sqliteFile: target.file })
+    : createDatabase({ databaseUrl: target.url, poolMax: config.databasePoolMax });
+const built = await buildApp({ config, database, clock: systemClock, logger: createLogger('silent') });
+const url = await built.app.listen({ port: 0, host: '127.0.0.1' });
+announceReady(url, async () => {
+  await built.app.close();
+  await database.close();
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ROLES } from '../../../shared/rules/permissions';
+
+/**
+ * GET /api/v1/demo/accounts. Kept with the module until the web app needs the type; it then moves to
+ * shared/contracts/demo.ts unchanged.
+ */
+export const DemoAccountItemSchema = z.object({
+  email: z.string(),
+  password: z.string().describe('The shared demo password (config DEMO_PASSWORD)'),
+  role: z.enum(ROLES),
+  unitCode: z.string().describe('2-digit province, 5-digit commune, or a hamlet id'),
+  name: z.string(),
+});
+export type DemoAccountItem = z.infer<typeof DemoAccountItemSchema>;
+
+export const DemoAccountsResponseSchema = z
+  .object({ items: z.array(DemoAccountItemSchema) })
+  .describe('The demo accounts, one per role; only in demo mode');
+export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponseSchema>;

@@ -1,0 +1,22 @@
+import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { DemoAccountsResponseSchema } from './demo.contract';
+import type { DemoService } from './demo.service';
+
+export function registerDemoRoutes(app: ZodApp, deps: { demo: DemoService }) {
+  app.get(
+    '/api/v1/demo/accounts',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'The demo accounts and their shared password (demo mode only; 404 otherwise)',
+        response: { 200: DemoAccountsResponseSchema, ...errorResponses },
+      },
+    },
+    async (_request, reply) => {
+      const items = await deps.demo.listAccounts();
+      // A password is in the body: no shared cache may keep it.
+      void reply.header('cache-control', 'no-store');
+      return { items };
+    },
+  );
+}

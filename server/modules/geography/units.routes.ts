@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ProvinceGeoParamsSchema,
+  UnitCodeParamsSchema,
+  UnitDetailSchema,
+  UnitListQuerySchema,
+  UnitListResponseSchema,
+} from '../../../shared/contracts/units';
+import { AppError } from '../../platform/errors';
+import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import type { BoundariesService, BoundaryFile } from './boundaries.service';
+import type { UnitsService } from './units.service';
+
+/** Boundaries change only with a release: a day of caching, revalidated by ETag. */
+function sendBoundary(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: BoundaryFile | null,
+  what: string,
+  whatVi: string,
+) {
+  if (!file)
+    throw new AppError('NOT_FOUND', `No boundaries are available for ${what}.`, {
+      messageVi: `Chưa có ranh giới cho ${whatVi}.`,
+    });
+  void reply.header('cache-control', 'public, max-age=86400').header('etag', file.etag);
+  if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
+  return reply.type('application/geo+json; charset=utf-8').send(file.body);
+}
+
+/** Official units and boundaries: public reads (no sign-in), the same for every caller except hamlet actions. */
+export function registerUnitsRoutes(
+  app: ZodApp,
+  deps: { units: UnitsService; boundaries: BoundariesService },
+) {
+  const { units, boundaries } = deps;
+
+  app.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['geography'],
+        summary:
+          'List administrative units (or a commune’s hamlets), current or on a date, with diacritic-free search',
+        querystring: UnitListQuerySchema,
+        response: { 200: UnitListResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => units.listUnits(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/units/:code',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'One unit: the current unit with this code, else the retired one with its successors',
+        params: UnitCodeParamsSchema,
+        response: { 200: UnitDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => units.getUnit(request.params.code),
+  );
+
+  app.get(
+    '/api/v1/geo/provinces.geojson',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Simplified province boundaries (GeoJSON FeatureCollection with "source")',
+      },
+    },
+    async (request, reply) =>
+      sendBoundary(request, reply, boundaries.loadProvinces(), 'provinces', 'các tỉnh'),
+  );
+
+  app.get(
+    '/api/v1/geo/communes/:provinceCode.geojson',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Simplified commune boundaries of one province, where available',
+        params: ProvinceGeoParamsSchema,
+        response: { 400: errorResponses[400], 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const code = request.params.provinceCode;
+      return sendBoundary(
+        request,
+        reply,
+        boundaries.loadCommunesOf(code),
+        `the communes of province ${code}`,
+        `các xã của tỉnh ${code}`,
+      );
+    },
+  );
+}
