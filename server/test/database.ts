@@ -42,7 +42,16 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   } else {
     database = createDatabase({ sqliteFile: ':memory:' });
   }
-  if (opts.migrate !== false) await migrateToLatest(database);
+  if (opts.migrate !== false) {
+    try {
+      await migrateToLatest(database);
+    } catch (err) {
+      // Never leave a half-migrated schema behind on the shared server.
+      await database.close().catch(() => undefined);
+      await drop();
+      throw err;
+    }
+  }
   return {
     ...database,
     ...(schema ? { pgSchema: schema, url } : {}),

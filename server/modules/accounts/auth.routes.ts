@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   LoginBodySchema,
@@ -8,6 +9,17 @@ import { SESSION_COOKIE } from '../../platform/http/create-server';
 import { requestMeta } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
 import type { AuthService } from './auth.service';
+
+/** The session cookie, the same for sign-in and for accepting an invitation. */
+export function setSessionCookie(reply: FastifyReply, session: { token: string; maxAgeSeconds: number }, secure: boolean) {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: session.maxAgeSeconds,
+  });
+}
 
 export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cookieSecure: boolean }) {
   const { auth } = deps;
@@ -26,13 +38,7 @@ export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cooki
     },
     async (request, reply) => {
       const result = await auth.login(request.body.email, request.body.password, requestMeta(request));
-      void reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.cookieSecure,
-        maxAge: result.maxAgeSeconds,
-      });
+      setSessionCookie(reply, result, deps.cookieSecure);
       return { user: result.user, csrfToken: result.csrfToken };
     },
   );

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ACTIONS, grantsFor, type Action } from '../../../shared/rules/permissions';
 import type { MeResponse, MeTeam, User } from '../../../shared/contracts/accounts';
 import type { DB, UsersTable } from '../../db/schema';
@@ -42,23 +42,18 @@ export function createAuthService(deps: {
   const { db, users, clock } = deps;
 
   /**
-   * Verifies the password and opens a database-stored session (valid on every server process).
-   * Wrong passwords count towards a temporary lock; the same error for unknown e-mails hides which exist.
+   * Checks a password against an existing account and keeps the lock counter: wrong passwords count towards
+   * a temporary lock, a right one clears it. Used by sign-in and by accepting an invitation into an account.
    */
-  async function login(email: string, password: string, meta: RequestMeta) {
+  async function checkPassword(user: UsersTable, password: string): Promise<void> {
     const now = clock.now();
     const nowIso = now.toISOString();
-    const user = await users.findByEmail(email);
-    if (!user || !user.password_hash || user.status !== 'active') {
-      await verifyPassword(await decoyHash(), password);
-      throw BAD_CREDENTIALS();
-    }
     if (user.locked_until && user.locked_until > nowIso) {
       throw new AppError('LOCKED', `Too many wrong passwords. Try again after ${LOCK_MINUTES} minutes.`, {
         messageVi: `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.`,
       });
     }
-    if (!(await verifyPassword(user.password_hash, password))) {
+    if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
       const failed = user.failed_logins + 1;
       const lock = failed >= MAX_FAILED_LOGINS;
       await users.update(user.id, {
@@ -68,29 +63,54 @@ export function createAuthService(deps: {
       });
       throw BAD_CREDENTIALS();
     }
+  }
+
+  /**
+   * Opens a database-stored session (valid on every server process) in the caller's transaction and clears
+   * the lock counter. Returns the cookie token, which is stored only as its hash.
+   */
+  async function openSession(userId: string, meta: RequestMeta, trx: Transaction<DB>) {
+    const now = clock.now();
+    const nowIso = now.toISOString();
     const token = createSecret();
     const csrfToken = createSecret(24);
-    await db.transaction().execute(async (trx) => {
-      await users.update(user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso }, trx);
-      await users.insertSession(
-        {
-          id: hashSecret(token),
-          user_id: user.id,
-          csrf_token: csrfToken,
-          ip: meta.ip,
-          user_agent: meta.userAgent?.slice(0, 300) ?? null,
-          created_at: nowIso,
-          expires_at: new Date(now.getTime() + deps.sessionTtlHours * 3_600_000).toISOString(),
-        },
-        trx,
-      );
+    await users.update(userId, { failed_logins: 0, locked_until: null, last_login_at: nowIso }, trx);
+    await users.insertSession(
+      {
+        id: hashSecret(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        ip: meta.ip,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        created_at: nowIso,
+        expires_at: new Date(now.getTime() + deps.sessionTtlHours * 3_600_000).toISOString(),
+      },
+      trx,
+    );
+    return { token, sessionId: hashSecret(token), csrfToken, maxAgeSeconds: deps.sessionTtlHours * 3600 };
+  }
+
+  /**
+   * Verifies the password and opens a session. The same error for unknown e-mails, disabled accounts and
+   * wrong passwords hides which accounts exist.
+   */
+  async function login(email: string, password: string, meta: RequestMeta) {
+    const user = await users.findByEmail(email);
+    if (!user || !user.password_hash || user.status !== 'active') {
+      await verifyPassword(await decoyHash(), password);
+      throw BAD_CREDENTIALS();
+    }
+    await checkPassword(user, password);
+    const session = await db.transaction().execute(async (trx) => {
+      const opened = await openSession(user.id, meta, trx);
       await recordAudit(
         trx,
-        { actor: { kind: 'anonymous' }, ip: meta.ip, requestId: meta.requestId, at: nowIso },
+        { actor: { kind: 'anonymous' }, ip: meta.ip, requestId: meta.requestId, at: clock.now().toISOString() },
         { action: 'auth.signed_in', entityType: 'user', entityId: user.id },
       );
+      return opened;
     });
-    return { token, csrfToken, user: toUserView(user), maxAgeSeconds: deps.sessionTtlHours * 3600 };
+    return { token: session.token, csrfToken: session.csrfToken, user: toUserView(user), maxAgeSeconds: session.maxAgeSeconds };
   }
 
   async function logout(actor: Actor) {
@@ -135,6 +155,6 @@ export function createAuthService(deps: {
     };
   }
 
-  return { login, logout, logoutEverywhere, describeMe };
+  return { login, logout, logoutEverywhere, describeMe, checkPassword, openSession };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

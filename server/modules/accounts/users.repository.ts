@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema';
+import { grantInSubtree, type Subtree } from './scope-filter';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -11,6 +12,36 @@ export function createUsersRepository(db: Kysely<DB>) {
     },
     findById(id: string, ex: Executor = db) {
       return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    findByPhone(phone: string, ex: Executor = db) {
+      return ex.selectFrom('users').select(['id']).where('phone', '=', phone).executeTakeFirst();
+    },
+    /**
+     * Users holding a grant that lies inside one of `scopes` (and inside `unit`, with `role`, when given), in id
+     * order after `afterId`. Visibility is decided by the caller; this only applies the subtrees it is given.
+     */
+    listHoldingGrantsIn(
+      filter: { scopes: Subtree[]; unit: Subtree | null; role: string | null; afterId: string | null; limit: number },
+      ex: Executor = db,
+    ) {
+      return ex
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'phone', 'status'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('grants')
+              .select('grants.id')
+              .whereRef('grants.user_id', '=', 'users.id')
+              .where(eb.or(filter.scopes.map(grantInSubtree)))
+              .$if(filter.unit !== null, (qb) => qb.where(grantInSubtree(filter.unit!)))
+              .$if(filter.role !== null, (qb) => qb.where('grants.role', '=', filter.role!)),
+          ),
+        )
+        .$if(filter.afterId !== null, (qb) => qb.where('users.id', '>', filter.afterId!))
+        .orderBy('users.id')
+        .limit(filter.limit)
+        .execute();
     },
     async insert(row: UsersTable, ex: Executor = db) {
       await ex.insertInto('users').values(row).execute();
@@ -32,6 +63,14 @@ export function createUsersRepository(db: Kysely<DB>) {
     },
     async deleteSessionsOfUser(userId: string, ex: Executor = db) {
       const res = await ex.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+    async deleteOtherSessions(userId: string, keepSessionId: string, ex: Executor = db) {
+      const res = await ex
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id', '<>', keepSessionId)
+        .executeTakeFirst();
       return Number(res.numDeletedRows);
     },
     async deleteExpiredSessions(nowIso: string) {

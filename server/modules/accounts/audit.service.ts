@@ -1,0 +1,66 @@
+import type { AuditEntry, AuditQuery } from '../../../shared/contracts/accounts';
+import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { assertCanSomewhere, requireScope, type Actor } from '../../platform/auth/actor';
+import { validation } from '../../platform/errors';
+import type { AuditLogRepository } from './audit-log.repository';
+import { scopeOf } from './grants.policy';
+
+/** Asia/Ho_Chi_Minh has no daylight saving: a bare date starts at 00:00 +07:00. */
+function startOfDayIso(date: string, plusDays = 0): string {
+  const start = new Date(`${date}T00:00:00+07:00`);
+  return new Date(start.getTime() + plusDays * 86_400_000).toISOString();
+}
+
+function parseJson(text: string | null): unknown {
+  return text === null ? null : (JSON.parse(text) as unknown);
+}
+
+export function createAuditService(deps: { auditLog: AuditLogRepository }) {
+  const { auditLog } = deps;
+
+  /** The audit trail of the caller's province(s), newest first; audit.read holders only (API keys need "read"). */
+  async function listAudit(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
+    assertCanSomewhere(actor, 'audit.read');
+    requireScope(actor, 'read');
+    let before: { at: string; id: string } | null = null;
+    if (query.cursor) {
+      const parts = decodeCursor(query.cursor);
+      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
+        throw validation([{ path: 'query.cursor', message: 'Unknown cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
+      }
+      before = { at: parts[0], id: parts[1] };
+    }
+    const isDate = (v: string) => v.length === 10;
+    const rows = await auditLog.list({
+      scopes: scopeOf(actor, 'audit.read'),
+      actorUserId: query.actor ?? null,
+      entityType: query.entityType ?? null,
+      entityId: query.entityId ?? null,
+      action: query.action ?? null,
+      fromIso: query.from ? (isDate(query.from) ? startOfDayIso(query.from) : new Date(query.from).toISOString()) : null,
+      toIso: query.to ? (isDate(query.to) ? startOfDayIso(query.to, 1) : new Date(query.to).toISOString()) : null,
+      before,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor_user_id ? { id: r.actor_user_id, name: r.actor_name ?? '' } : null,
+        apiKeyId: r.actor_api_key_id,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: parseJson(r.before_json),
+        after: parseJson(r.after_json),
+        ip: r.ip,
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null,
+    };
+  }
+
+  return { listAudit };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { normalizePhone, type User } from '../../../shared/contracts/accounts';
+import type { DB, UsersTable } from '../../db/schema';
+import { recordAudit, type AuditContext } from '../../platform/audit';
+import { requireUser, type Actor } from '../../platform/auth/actor';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { conflict, validation } from '../../platform/errors';
+import { toUserView } from './auth.service';
+import type { UsersRepository } from './users.repository';
+
+export function createProfileService(deps: { db: Kysely<DB>; users: UsersRepository }) {
+  const { db, users } = deps;
+
+  /** The caller's own name, phone (stored as +84…; null removes it) and language. */
+  async function updateProfile(
+    actor: Actor,
+    body: { name?: string | undefined; phone?: string | null | undefined; locale?: 'vi' | 'en' | undefined },
+    ctx: AuditContext,
+  ): Promise<User> {
+    const me = requireUser(actor);
+    const before = (await users.findById(me.user.id))!;
+    const patch: Partial<UsersTable> = {};
+    if (body.name !== undefined) patch.name = body.name;
+    if (body.locale !== undefined) patch.locale = body.locale;
+    if (body.phone !== undefined) {
+      patch.phone = body.phone === null ? null : normalizePhone(body.phone);
+      const holder = patch.phone ? await users.findByPhone(patch.phone) : undefined;
+      if (holder && holder.id !== me.user.id) {
+        throw conflict('Another account already uses this phone number.', 'Số điện thoại này đã được dùng cho tài khoản khác.');
+      }
+    }
+    await db.transaction().execute(async (trx) => {
+      await users.update(me.user.id, { ...patch, updated_at: ctx.at }, trx);
+      await recordAudit(trx, ctx, {
+        action: 'user.profile_updated',
+        entityType: 'user',
+        entityId: me.user.id,
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof UsersTable]])),
+        after: patch,
+      });
+    });
+    return toUserView((await users.findById(me.user.id))!);
+  }
+
+  /** Changes the caller's password after checking the current one; every other session of the account ends. */
+  async function changePassword(actor: Actor, body: { currentPassword: string; newPassword: string }, ctx: AuditContext) {
+    const me = requireUser(actor);
+    const user = (await users.findById(me.user.id))!;
+    if (!user.password_hash || !(await verifyPassword(user.password_hash, body.currentPassword))) {
+      throw validation(
+        [{ path: 'currentPassword', message: 'The current password is not correct.', messageVi: 'Mật khẩu hiện tại không đúng.' }],
+        'The current password is not correct.',
+        'Mật khẩu hiện tại không đúng.',
+      );
+    }
+    const passwordHash = await hashPassword(body.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await users.update(me.user.id, { password_hash: passwordHash, updated_at: ctx.at }, trx);
+      const ended = await users.deleteOtherSessions(me.user.id, me.sessionId, trx);
+      await recordAudit(trx, ctx, {
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: me.user.id,
+        after: { otherSessionsEnded: ended },
+      });
+    });
+  }
+
+  return { updateProfile, changePassword };
+}
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import {
+  CreateGrantBodySchema,
+  IdParamsSchema,
+  UpdateUserBodySchema,
+  UserDetailSchema,
+  UserGrantParamsSchema,
+  UserGrantSchema,
+  UsersPageSchema,
+  UsersQuerySchema,
+} from '../../../shared/contracts/accounts';
+import type { Clock } from '../../platform/clock';
+import { auditContext } from '../../platform/http/request-meta';
+import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import type { UsersService } from './users.service';
+
+export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService; clock: Clock }) {
+  const { usersAdmin, clock } = deps;
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Users holding a grant inside your area (phone numbers masked)',
+        querystring: UsersQuerySchema,
+        response: { 200: UsersPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => usersAdmin.list(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'One user of your area (404 outside it)',
+        params: IdParamsSchema,
+        response: { 200: UserDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => usersAdmin.get(request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Rename, disable or re-activate a user (disabling ends their sessions)',
+        params: IdParamsSchema,
+        body: UpdateUserBodySchema,
+        response: { 200: UserDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => usersAdmin.update(request.actor, request.params.id, request.body, auditContext(request, clock)),
+  );
+
+  app.post(
+    '/api/v1/users/:id/grants',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Give a user a role at a unit',
+        params: IdParamsSchema,
+        body: CreateGrantBodySchema,
+        response: { 201: UserGrantSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const grant = await usersAdmin.addGrant(request.actor, request.params.id, request.body, auditContext(request, clock));
+      return reply.status(201).send(grant);
+    },
+  );
+
+  app.delete(
+    '/api/v1/users/:id/grants/:grantId',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: "Remove a user's role (never the last administrator of a province)",
+        params: UserGrantParamsSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await usersAdmin.removeGrant(request.actor, request.params.id, request.params.grantId, auditContext(request, clock));
+      return reply.status(204).send(null);
+    },
+  );
+}
