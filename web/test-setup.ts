@@ -1,1 +1,17 @@
-export {};
+/**
+ * Setup for the "web" Vitest project (happy-dom): IndexedDB for Dexie, the real i18n bundle in Vietnamese, and a
+ * clean DOM, storage and language before each test.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { i18n } from './app/i18n';
+
+beforeEach(async () => {
+  window.localStorage.clear();
+  await i18n.changeLanguage('vi');
+});
+
+afterEach(() => {
+  cleanup();
+});

@@ -105,7 +105,13 @@ export function createAuthService(deps: {
       const opened = await openSession(user.id, meta, trx);
       await recordAudit(
         trx,
-        { actor: { kind: 'anonymous' }, ip: meta.ip, requestId: meta.requestId, at: clock.now().toISOString() },
+        {
+          // The person signing in is the actor of their own sign-in, so the trail names them.
+          actor: { kind: 'user', user: toUserView(user), grants: [], sessionId: opened.sessionId, csrfToken: opened.csrfToken },
+          ip: meta.ip,
+          requestId: meta.requestId,
+          at: clock.now().toISOString(),
+        },
         { action: 'auth.signed_in', entityType: 'user', entityId: user.id },
       );
       return opened;

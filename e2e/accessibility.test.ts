@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  demoAccount,
+  describeInBrowser,
+  ensureWebBuild,
+  launchBrowser,
+  openPage,
+  signInByApi,
+  startServer,
+  type RunningServer,
+} from './harness';
+
+/**
+ * axe-core on every page built so far, at a phone width and a desktop width, with the WCAG 2.1 A/AA rules only:
+ * zero violations allowed. Pages with interesting states (an open unit tree, an open diff) are checked in them.
+ */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WIDTHS = [360, 1280] as const;
+
+interface PageCheck {
+  name: string;
+  path: string;
+  /** Something to do before the audit (open a disclosure, expand the tree). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+  await page.locator('.skeleton').first().waitFor({ state: 'detached' });
+}
+
+/** Titles of the shell's fallback pages: seeing one means the page under test did not load. */
+const FALLBACK_TITLES = [
+  'Không tìm thấy trang',
+  'Đã có lỗi xảy ra',
+  'Bạn chưa có quyền xem trang này',
+  'Chưa kết nối được máy chủ',
+];
+
+/** The page really is the one meant (not a fallback, not a failed load), else the audit proves nothing. */
+async function loadedAsMeant(page: Page, check: PageCheck): Promise<string | null> {
+  const title = ((await page.locator('h1').first().textContent()) ?? '').trim();
+  const expectFallback = check.name === '404';
+  if (expectFallback !== FALLBACK_TITLES.includes(title))
+    return `${check.name} (${check.path}): unexpected page "${title}"`;
+  if ((await page.locator('.alert--error').count()) > 0)
+    return `${check.name} (${check.path}): shows an error`;
+  return null;
+}
+
+async function violationsOf(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const publicPages: PageCheck[] = [];
+  const adminPages: PageCheck[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+
+    // Real ids for the detail pages and a live invitation token, made through the API as the province admin.
+    const admin = await demoAccount(server, 'province_admin');
+    const { context, page } = await openPage(browser, 1280);
+    await signInByApi(page, server, admin);
+    const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { csrfToken: string };
+    const users = (await (await page.request.get(`${server.url}/api/v1/users?limit=5`)).json()) as {
+      items: { id: string }[];
+    };
+    const officer = await demoAccount(server, 'commune_officer');
+    const hamlets = (await (
+      await page.request.get(`${server.url}/api/v1/units?level=hamlet&parent=${officer.unitCode}`)
+    ).json()) as { items: { id: string }[] };
+    const invitation = await page.request.post(`${server.url}/api/v1/invitations`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { name: 'Người Được Mời', phone: '0912345678', role: 'team_member', unitCode: officer.unitCode },
+    });
+    expect(invitation.status(), await invitation.text()).toBe(201);
+    const { link } = (await invitation.json()) as { link: string };
+    await context.close();
+
+    publicPages.push(
+      { name: 'home', path: '/' },
+      { name: 'sign-in', path: '/sign-in' },
+      { name: 'forgot password', path: '/forgot-password' },
+      { name: 'reset password', path: '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+      { name: 'invitation', path: new URL(link).pathname },
+      { name: '404', path: '/khong-co-trang-nay' },
+    );
+    adminPages.push(
+      { name: 'profile', path: '/profile' },
+      { name: 'notifications', path: '/notifications' },
+      { name: 'admin home', path: '/admin' },
+      { name: 'users', path: '/admin/users' },
+      { name: 'user detail', path: `/admin/users/${users.items[0]?.id ?? 'missing'}` },
+      { name: 'invite', path: '/admin/users/invite' },
+      {
+        name: 'hamlets with the tree open',
+        path: `/admin/hamlets?commune=${officer.unitCode}`,
+        prepare: async (page) => {
+          await page.getByRole('button', { name: 'Chọn đơn vị khác' }).click();
+          await page.getByText(/^Các xã, phường thuộc /).waitFor();
+        },
+      },
+      { name: 'hamlet detail', path: `/admin/hamlets/${hamlets.items[0]?.id ?? 'missing'}` },
+      { name: 'hamlet import', path: '/admin/hamlets/import' },
+      { name: 'API keys', path: '/admin/api-keys' },
+      {
+        name: 'audit log with a diff open',
+        path: '/admin/audit',
+        prepare: async (page) => {
+          await page.getByText('Xem thay đổi').first().click();
+          await page.locator('.diff-table, .audit-entry details[open] p').first().waitFor();
+        },
+      },
+      { name: 'mail outbox', path: '/admin/outbox' },
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function audit(context: BrowserContext, checks: PageCheck[]): Promise<string[]> {
+    const found: string[] = [];
+    const page = await context.newPage();
+    for (const check of checks) {
+      await page.goto(`${server.url}${check.path}`);
+      await settle(page);
+      const wrongPage = await loadedAsMeant(page, check);
+      if (wrongPage) found.push(wrongPage);
+      if (check.prepare) await check.prepare(page);
+      for (const violation of await violationsOf(page))
+        found.push(`${check.name} (${check.path}): ${violation}`);
+    }
+    return found;
+  }
+
+  it('finds violations when there are some (the check itself works)', async () => {
+    const { context, page } = await openPage(browser, 360);
+    try {
+      await page.setContent('<html><body><main><input type="text"><img src="x.png"></main></body></html>');
+      const found = await violationsOf(page);
+      expect(found.map((v) => v.split(' ')[0])).toEqual(
+        expect.arrayContaining(['html-has-lang', 'image-alt', 'label']),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const width of WIDTHS) {
+    it(`public pages have no WCAG 2.1 AA violations at ${width} px`, async () => {
+      const { context } = await openPage(browser, width);
+      try {
+        expect(await audit(context, publicPages)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`signed-in and admin pages have no WCAG 2.1 AA violations at ${width} px`, async () => {
+      const { context, page } = await openPage(browser, width);
+      try {
+        await signInByApi(page, server, await demoAccount(server, 'province_admin'));
+        await page.close();
+        expect(await audit(context, adminPages)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,82 @@
+import type { RouteObject } from 'react-router';
+import type { Action } from '../../shared/rules/permissions';
+
+/** Pure helpers of the feature plug-in point (web/app/features.ts does the collecting). */
+
+export type NavArea = 'public' | 'staff' | 'admin';
+
+export interface NavItem {
+  to: string;
+  /** An i18n key; without a "namespace:" prefix it is read in the feature's own namespace (its folder name). */
+  labelKey: string;
+  /** Shown only to callers whose /me `actions` include this action. */
+  action?: Action;
+  area: NavArea;
+  /** Lower comes first within an area; ties keep the features' alphabetical order. */
+  order?: number;
+}
+
+export interface FeatureRoutesModule {
+  routes?: RouteObject[];
+  navItems?: NavItem[];
+}
+
+export interface CollectedFeatures {
+  routes: RouteObject[];
+  navItems: NavItem[];
+}
+
+const AREA_ORDER: Record<NavArea, number> = { public: 0, staff: 1, admin: 2 };
+
+function featureNameOf(modulePath: string): string {
+  const match = /features\/([^/]+)\/routes\.tsx$/.exec(modulePath);
+  return match?.[1] ?? '';
+}
+
+/** Merges the features' routes and nav items; nav labels get their feature's namespace. */
+export function collectFeatures(modules: Record<string, FeatureRoutesModule>): CollectedFeatures {
+  const routes: RouteObject[] = [];
+  const navItems: NavItem[] = [];
+  for (const modulePath of Object.keys(modules).sort()) {
+    const module = modules[modulePath];
+    if (!module) continue;
+    const feature = featureNameOf(modulePath);
+    routes.push(...(module.routes ?? []));
+    for (const item of module.navItems ?? []) {
+      const labelKey =
+        item.labelKey.includes(':') || !feature ? item.labelKey : `${feature}:${item.labelKey}`;
+      navItems.push({ ...item, labelKey });
+    }
+  }
+  const sorted = navItems
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        AREA_ORDER[a.item.area] - AREA_ORDER[b.item.area] ||
+        (a.item.order ?? 100) - (b.item.order ?? 100) ||
+        a.index - b.index,
+    )
+    .map(({ item }) => item);
+  return { routes, navItems: sorted };
+}
+
+/** Whether a nav item shows for this caller: by its action when it names one, else public items for everyone. */
+export function isNavItemVisible(
+  item: NavItem,
+  session: { signedIn: boolean; can: (action: Action) => boolean },
+): boolean {
+  if (item.action) return session.can(item.action);
+  return item.area === 'public' || session.signedIn;
+}
+
+/** True when some feature serves `path` as a static route, so pages link only to screens that exist. */
+export function hasRoute(path: string, routes: readonly RouteObject[], parent = ''): boolean {
+  const wanted = path.replace(/\/+$/, '') || '/';
+  return routes.some((route) => {
+    const own = route.path ?? '';
+    const full = own.startsWith('/') ? own : `${parent.replace(/\/+$/, '')}/${own}`;
+    const normalised = full.replace(/\/+$/, '') || '/';
+    if (route.path !== undefined && normalised === wanted) return true;
+    return hasRoute(path, route.children ?? [], route.path === undefined ? parent : normalised);
+  });
+}

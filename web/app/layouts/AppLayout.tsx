@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Alert } from '../../ui';
+import { readFlash } from '../flash';
+import { SiteFooter } from './SiteFooter';
+import { SiteHeader } from './SiteHeader';
+import { NavigationProgress, OfflineBar, ServiceWorkerBar } from './StatusBars';
+
+/** A message handed over by the previous page (e.g. "You are signed out"), read out once. */
+function FlashMessage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const flash = readFlash(location.state);
+  if (!flash) return null;
+  return (
+    <Alert tone={flash.tone} live>
+      <p>{t(flash.messageKey)}</p>
+    </Alert>
+  );
+}
+
+/**
+ * Every page's frame. After an in-app navigation focus moves to the main region, so keyboard and screen-reader users
+ * start at the new content instead of the top of a page they did not reload.
+ */
+export function AppLayout() {
+  const { t } = useTranslation('app');
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content">
+        {t('skipLink')}
+      </a>
+      <SiteHeader />
+      <OfflineBar />
+      <ServiceWorkerBar />
+      <NavigationProgress />
+      <main id="main-content" className="main" tabIndex={-1} ref={mainRef}>
+        <FlashMessage />
+        <Outlet />
+      </main>
+      <SiteFooter />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, type Language } from '../i18n';
+
+const CHOICES: { language: Language; name: string }[] = [
+  { language: 'vi', name: 'Tiếng Việt' },
+  { language: 'en', name: 'English' },
+];
+
+/**
+ * Two buttons, each named in its own language (so a reader who cannot read the current one still finds theirs);
+ * the current one is marked pressed.
+ */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation('app');
+  const labelId = useId();
+  return (
+    <div className="language-switch" role="group" aria-labelledby={labelId}>
+      <span className="language-switch__label" id={labelId}>
+        {t('language.label')}
+      </span>
+      {CHOICES.map((choice) => (
+        <button
+          key={choice.language}
+          type="button"
+          lang={choice.language}
+          aria-pressed={i18n.language === choice.language}
+          onClick={() => void setLanguage(choice.language)}
+        >
+          {choice.name}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { AppProviders, createQueryClient } from './providers';
+import { safeNextPath, useSession } from './session';
+
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+const ME = {
+  user: { id: 'u1', name: 'Đặng Thị Mai', email: 'mai@demo.congdongso.vn', phone: null, locale: 'vi' },
+  grants: [{ role: 'team_member', unitCode: 'h1' }],
+  teams: [],
+  csrfToken: 'csrf-1',
+  actions: ['teams.read', 'support.capture'],
+};
+
+function Probe() {
+  const session = useSession();
+  return (
+    <p>
+      {session.status}:{session.can('support.capture') ? 'capture' : 'no-capture'}
+    </p>
+  );
+}
+
+function renderWith(fetchImpl: () => Promise<Response>) {
+  vi.stubGlobal('fetch', fetchImpl);
+  render(
+    <AppProviders queryClient={createQueryClient()}>
+      <Probe />
+    </AppProviders>,
+  );
+}
+
+describe('session', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads what the caller may do from /me and remembers it on the device', async () => {
+    renderWith(async () => json(200, ME));
+    expect(await screen.findByText('signedIn:capture')).toBeTruthy();
+    expect(JSON.parse(window.localStorage.getItem('cds.lastActions') ?? '[]')).toEqual(ME.actions);
+  });
+
+  it('falls back to the last known actions when the server cannot be reached (cold offline start)', async () => {
+    window.localStorage.setItem('cds.lastActions', JSON.stringify(ME.actions));
+    renderWith(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await waitFor(() => expect(screen.getByText('unreachable:capture')).toBeTruthy(), { timeout: 5000 });
+  });
+
+  it('forgets them when the server says the session ended', async () => {
+    window.localStorage.setItem('cds.lastActions', JSON.stringify(ME.actions));
+    renderWith(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }));
+    expect(await screen.findByText('signedOut:no-capture')).toBeTruthy();
+    expect(window.localStorage.getItem('cds.lastActions')).toBeNull();
+  });
+});
+
+describe('safeNextPath', () => {
+  it('accepts only same-site paths', () => {
+    expect(safeNextPath('/profile?tab=1')).toBe('/profile?tab=1');
+    expect(safeNextPath('//evil.example/x')).toBe('/');
+    expect(safeNextPath('/\\evil.example')).toBe('/');
+    expect(safeNextPath('https://evil.example')).toBe('/');
+    expect(safeNextPath(null)).toBe('/');
+  });
+});

@@ -1,0 +1,99 @@
+import type { RouteObject } from 'react-router';
+import type { NavItem } from '../../app/features';
+import { RequireSignIn } from '../../app/RequireSignIn';
+
+/**
+ * Administration screens under /admin. Each screen is guarded by the action that shows it (the server checks every
+ * request again) and loaded lazily, so people who never administer never download them.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/admin',
+    element: <RequireSignIn />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./pages/AdminHomePage')).AdminHomePage }),
+      },
+      {
+        path: 'users',
+        element: <RequireSignIn action="users.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./pages/UsersPage')).UsersPage }) },
+          {
+            path: 'invite',
+            element: <RequireSignIn action="users.manage" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./pages/InvitePage')).InvitePage }),
+              },
+            ],
+          },
+          {
+            path: ':id',
+            lazy: async () => ({ Component: (await import('./pages/UserDetailPage')).UserDetailPage }),
+          },
+        ],
+      },
+      {
+        path: 'hamlets',
+        element: <RequireSignIn action="hamlets.manage" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./pages/HamletsPage')).HamletsPage }),
+          },
+          {
+            path: 'import',
+            lazy: async () => ({ Component: (await import('./pages/HamletImportPage')).HamletImportPage }),
+          },
+          {
+            path: ':id',
+            lazy: async () => ({ Component: (await import('./pages/HamletDetailPage')).HamletDetailPage }),
+          },
+        ],
+      },
+      {
+        path: 'api-keys',
+        element: <RequireSignIn action="apiKeys.manage" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }),
+          },
+        ],
+      },
+      {
+        path: 'audit',
+        element: <RequireSignIn action="audit.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./pages/AuditPage')).AuditPage }) },
+        ],
+      },
+      {
+        path: 'outbox',
+        element: <RequireSignIn action="outbox.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
+        ],
+      },
+    ],
+  },
+];
+
+export const navItems: NavItem[] = [
+  { to: '/admin/users', labelKey: 'nav.users', action: 'users.read', area: 'admin', order: 10 },
+  { to: '/admin/hamlets', labelKey: 'nav.hamlets', action: 'hamlets.manage', area: 'admin', order: 20 },
+  { to: '/admin/api-keys', labelKey: 'nav.apiKeys', action: 'apiKeys.manage', area: 'admin', order: 30 },
+  { to: '/admin/audit', labelKey: 'nav.audit', action: 'audit.read', area: 'admin', order: 40 },
+  { to: '/admin/outbox', labelKey: 'nav.outbox', action: 'outbox.read', area: 'admin', order: 50 },
+];
+
+/** The screens listed on /admin, in the order of the navigation. */
+export const ADMIN_TOOLS = navItems.map((item) => ({
+  to: item.to,
+  action: item.action,
+  labelKey: item.labelKey,
+  descriptionKey: `home.${item.labelKey.replace('nav.', '')}`,
+}));

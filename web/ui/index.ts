@@ -1,0 +1,20 @@
+/** The design system: primitives only, no data fetching and no feature knowledge. */
+export { Alert, type AlertTone } from './Alert';
+export { Button, buttonClass, type ButtonProps, type ButtonVariant } from './Button';
+export { Card } from './Card';
+export { Checkbox, Toggle } from './Checkbox';
+export { DataTable, type DataColumn } from './DataTable';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { FieldError } from './Field';
+export { FormErrorSummary, type FormErrorItem } from './FormErrorSummary';
+export { Icon, type IconName } from './icons';
+export { PageHeader } from './PageHeader';
+export { LoadMore, Pagination } from './Pagination';
+export { PasswordField } from './PasswordField';
+export { RadioGroup, type RadioOption } from './RadioGroup';
+export { Select, type SelectOption } from './Select';
+export { Skeleton } from './Skeleton';
+export { Tag, type TagTone } from './Tag';
+export { TextArea, TextField } from './TextField';
+export { NARROW_QUERY, useMediaQuery } from './useMediaQuery';
