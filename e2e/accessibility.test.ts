@@ -160,6 +160,21 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   for (const width of WIDTHS) {
+    it(`the standalone capture page and its outbox have no WCAG 2.1 AA violations at ${width} px`, async () => {
+      const { context, page } = await openPage(browser, width);
+      try {
+        await signInByApi(page, server, await demoAccount(server, 'team_member'));
+        await page.close();
+        const capturePages: PageCheck[] = [
+          { name: 'capture', path: '/capture' },
+          { name: 'capture outbox', path: '/capture#outbox' },
+        ];
+        expect(await audit(context, capturePages)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it(`public pages have no WCAG 2.1 AA violations at ${width} px`, async () => {
       const { context } = await openPage(browser, width);
       try {

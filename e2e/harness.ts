@@ -15,7 +15,15 @@ import { describe, it } from 'vitest';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const WEB_DIST = path.join(ROOT, 'dist', 'web');
-const WEB_SOURCES = ['web', 'shared', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const WEB_SOURCES = [
+  'web',
+  'shared',
+  'public',
+  'index.html',
+  'capture.html',
+  'vite.config.ts',
+  'package.json',
+];
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -69,13 +77,21 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** Builds dist/web with Vite only when a web source is newer than the last build (a build takes ~20 s). */
+/**
+ * Builds dist/web with Vite only when a web source is newer than the last build (a build takes ~20 s). Always a
+ * production build: Vitest runs with NODE_ENV=test, which a child `vite build` would inherit and turn into a
+ * development bundle (no service worker registration, React's development build).
+ */
 export function ensureWebBuild(): void {
   const built = path.join(WEB_DIST, 'index.html');
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
   const sourcesAt = Math.max(...WEB_SOURCES.map(newestMtime));
   if (builtAt > sourcesAt) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 

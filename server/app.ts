@@ -8,8 +8,28 @@ import type { ZodApp } from './platform/http/route-types';
 import { createUsersRepository } from './modules/accounts/users.repository';
 import { createAuthService } from './modules/accounts/auth.service';
 import { registerAuthRoutes } from './modules/accounts/auth.routes';
+import { registerAccountsRoutes } from './modules/accounts/index';
+import {
+  createNotificationJobs,
+  createNotificationsRepository,
+  createNotificationsService,
+  registerNotificationRoutes,
+  type WebhookFetch,
+} from './modules/notifications/index';
+import { createJobRunner } from './platform/jobs/job-runner';
+import { createEventBus, createEventDispatcher, eventDispatchSchedule } from './platform/jobs/event-dispatch';
+import { createHousekeepingJobs } from './platform/jobs/housekeeping.jobs';
+import { createMailJobs, createSmtpTransport, type MailTransport } from './platform/mail/mail-delivery';
+import { createGeographyServices, registerGeographyRoutes } from './modules/geography/index';
+import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoSeedExtension } from './modules/demo/index';
+import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams } from './modules/teams/index';
+import { createServicesModule, registerServicesRoutes } from './modules/services/index';
+import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords } from './modules/support/index';
 
 export const VERSION = '0.1.0';
+
+/** Later modules' parts of the demo province, run in order after its hamlets and accounts (main.ts, bench/). */
+export const DEMO_SEED_EXTENSIONS: DemoSeedExtension[] = [seedDemoTeams, seedDemoSupportRecords];
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +37,10 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   metrics?: Metrics;
+  /** Outbound mail; defaults to SMTP when config.smtpUrl is set, else null (mail is captured). Tests pass a fake. */
+  mailTransport?: MailTransport | null;
+  /** Outbound webhook HTTP; defaults to global fetch. Tests pass a fake. */
+  webhookFetch?: WebhookFetch;
 }
 
 /**
@@ -41,9 +65,66 @@ export async function buildApp(deps: AppDeps) {
   const db = database.db;
 
   const users = createUsersRepository(db);
-  const auth = createAuthService({ db, users, clock, sessionTtlHours: config.sessionTtlHours });
+  const auth = createAuthService({
+    db,
+    users,
+    clock,
+    sessionTtlHours: config.sessionTtlHours,
+    teamsOfUser: listTeamsOfUser(db, clock),
+  });
   registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure });
+  const accounts = registerAccountsRoutes(app, { db, dialect: database.dialect, users, auth, clock, config });
 
-  return { app, metrics, services: { auth } };
+  const notificationsRepo = createNotificationsRepository(db);
+  const notifications = createNotificationsService({
+    db,
+    repo: notificationsRepo,
+    clock,
+    webhookAvailable: config.webhook !== undefined,
+  });
+  registerNotificationRoutes(app, { notifications, clock });
+
+  const geography = createGeographyServices({ db });
+  registerGeographyRoutes(app, { ...geography, clock });
+
+  const demo = createDemoService({ demo: createDemoRepository(db), config });
+  registerDemoRoutes(app, { demo });
+
+  const teams = createTeamsModule({ db, clock, publicUrl: config.publicUrl });
+  registerTeamsRoutes(app, { teams: teams.teams, members: teams.members, clock });
+  const catalogue = createServicesModule({ db, clock });
+  registerServicesRoutes(app, { services: catalogue, clock });
+  const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue });
+  registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });
+
+  // Jobs and event subscribers of every module; the runner refuses to build when a declared job has no handler.
+  const events = createEventBus();
+  const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
+  events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
+  const housekeeping = createHousekeepingJobs({ db, clock });
+  const notificationJobs = createNotificationJobs({
+    db,
+    repo: notificationsRepo,
+    clock,
+    webhook: config.webhook,
+    fetch: deps.webhookFetch ?? fetch,
+  });
+  const mailTransport =
+    deps.mailTransport !== undefined ? deps.mailTransport : config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+  const jobs = createJobRunner({
+    database,
+    clock,
+    logger,
+    metrics,
+    jobs: [
+      eventDispatch.job,
+      ...createMailJobs({ db, clock, transport: mailTransport, from: config.mailFrom }),
+      ...housekeeping.jobs,
+      ...notificationJobs.jobs,
+    ],
+    schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...notificationJobs.schedules],
+  });
+
+  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support }, jobs, events };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -2,7 +2,10 @@ import path from 'node:path';
 import { ConfigError, parseConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { buildApp } from './app';
+import { buildApp, DEMO_SEED_EXTENSIONS } from './app';
+import { formatDemoAccountsTable, seedDemoProvince } from './modules/demo/index';
+import { loadOfficialUnits } from './modules/geography/index';
+import { ensureAdministrator } from './modules/accounts/index';
 import { systemClock } from './platform/clock';
 import { createLogger } from './platform/logger';
 
@@ -29,19 +32,40 @@ async function main() {
   });
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  // The official units come before anything that refers to them (the demo seed, grants, teams).
+  const units = await loadOfficialUnits(database.db);
+  if (units.loaded) logger.info(units, 'official administrative units loaded');
+  if (config.admin) {
+    // ADMIN_EMAIL + ADMIN_PASSWORD (interfaces.md §1); the password never reaches the log.
+    const admin = await ensureAdministrator(database.db, { ...config.admin, provinceCode: config.provinceCode, clock: systemClock });
+    logger.info({ userId: admin.userId, outcome: admin.outcome, provinceCode: config.provinceCode }, 'province administrator ensured');
+  }
+  if (config.seed === 'demo') {
+    // Runs once per database (settings 'seed.demo'); later modules add their part through DEMO_SEED_EXTENSIONS.
+    const seeded = await seedDemoProvince({ db: database.db, clock: systemClock, config, extensions: DEMO_SEED_EXTENSIONS });
+    logger.info(
+      { outcome: seeded.reason, hamlets: seeded.hamlets, ms: Math.round(seeded.elapsedMs), steps: seeded.steps },
+      'demo province',
+    );
+  }
 
   const built = await buildApp({ config, database, clock: systemClock, logger });
   const address = await built.app.listen({ port: config.port, host: config.host });
+  if (config.jobsEnabled) built.jobs.start();
 
   console.log(`\nCộng Đồng Số is running at ${config.publicUrl} (listening on ${address})`);
   console.log(`Database: ${database.dialect === 'postgres' ? 'PostgreSQL' : path.resolve(config.dataDir, 'cong-dong-so.sqlite')}`);
+  if (config.seed === 'demo') {
+    console.log(`\n${formatDemoAccountsTable(await built.services.demo.listAccountsWithPlaces(), config.publicUrl)}\n`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await built.app.close();
+    // Stop taking jobs and let the running ones finish while HTTP drains; only then close the database.
+    await Promise.all([built.app.close(), built.jobs.stop()]);
     await database.close();
     process.exit(0);
   };

@@ -3,6 +3,7 @@
  * timestamps are UTC ISO-8601 text ("2026-11-28T03:00:00.000Z"), JSON is text, booleans are 0/1 integers.
  * Keep in step with migrations/ (the schema-snapshot test catches drift in the tables themselves).
  */
+import type { Generated } from 'kysely';
 
 
 export interface UnitsTable {
@@ -162,6 +163,10 @@ export interface EventsTable {
   payload_json: string;
   occurred_at: string;
   dispatched_at: string | null;
+  /** 0004: claim lease of a dispatching server, and after a failure the time before which no retry starts. */
+  lease_until: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface MailOutboxTable {
@@ -185,6 +190,11 @@ export interface NotificationsTable {
   link: string | null;
   read_at: string | null;
   created_at: string;
+  /** 0004: 0 when the user turned the in-app channel off; the row still feeds the webhook and the digest. */
+  in_app: Generated<number>;
+  /** 0004: 1 while the row waits for the user's next daily digest e-mail. */
+  digest_pending: Generated<number>;
+  digested_at: string | null;
 }
 
 export interface NotificationPreferencesTable {
@@ -204,6 +214,115 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface ServicesTable {
+  code: string;
+  name: string;
+  name_en: string;
+  skill: string;
+  description: string | null;
+  status: 'active' | 'retired';
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  province_code: string;
+  commune_code: string;
+  /** null for a commune-level team. */
+  hamlet_id: string | null;
+  level: 'hamlet' | 'commune';
+  name: string;
+  /** foldText(name): diacritic-free search and a sort key that orders the same on both dialects. */
+  search_text: string;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_signer: string | null;
+  schedule: string | null;
+  contact_phone: string | null;
+  status: 'active' | 'merged' | 'dissolved';
+  merged_into: string | null;
+  status_reason: string | null;
+  status_changed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  id: string;
+  team_id: string;
+  /** Set when the member accepts the invitation (or is linked to an existing account). */
+  user_id: string | null;
+  name: string;
+  role: 'leader' | 'deputy' | 'member';
+  affiliation: string;
+  organization: string | null;
+  phone: string | null;
+  email: string | null;
+  phone_public: number;
+  /** Local dates (YYYY-MM-DD, Asia/Ho_Chi_Minh); active_to is the last day, null while active. */
+  active_from: string;
+  active_to: string | null;
+  invitation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamChangesTable {
+  id: string;
+  team_id: string;
+  change: string;
+  before_json: string | null;
+  after_json: string | null;
+  actor_user_id: string | null;
+  at: string;
+}
+
+export interface SupportRecordsTable {
+  id: string;
+  team_id: string;
+  hamlet_id: string;
+  province_code: string;
+  commune_code: string;
+  occurred_at: string;
+  /** Canonical (sorted) service codes; support_record_services holds the same codes for queries. */
+  services_json: string;
+  outcome: string;
+  age_band: string;
+  gender: string;
+  consent: number;
+  duration_minutes: number | null;
+  note: string | null;
+  lat: number | null;
+  lng: number | null;
+  accuracy: number | null;
+  campaign_id: string | null;
+  help_request_id: string | null;
+  supersedes: string | null;
+  /** SHA-256 of the canonical client content: a resend with the same hash is a duplicate, else a conflict. */
+  content_hash: string;
+  author_user_id: string | null;
+  author_api_key_id: string | null;
+  member_id: string | null;
+  received_at: string;
+  state: 'active' | 'superseded' | 'retracted';
+  superseded_by: string | null;
+  retracted_at: string | null;
+  retraction_reason: string | null;
+  retracted_by: string | null;
+  review_status: 'pending' | 'reviewed' | 'flagged';
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+}
+
+export interface SupportRecordServicesTable {
+  record_id: string;
+  service_code: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
@@ -221,5 +340,11 @@ export interface DB {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   settings: SettingsTable;
+  services: ServicesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_changes: TeamChangesTable;
+  support_records: SupportRecordsTable;
+  support_record_services: SupportRecordServicesTable;
   kysely_migration: { name: string; timestamp: string };
 }

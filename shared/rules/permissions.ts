@@ -22,6 +22,7 @@ export const ACTIONS = [
   'outbox.read',
   'teams.read',
   'teams.manage',
+  'teams.manageMembers',
   'services.manage',
   'support.capture',
   'support.review',
@@ -35,9 +36,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   province_admin: ACTIONS,
   department_officer: ['users.read', 'audit.read', ...STAFF_READ],
   youth_union_coordinator: ['users.read', ...STAFF_READ],
-  commune_officer: ['users.read', 'users.manage', 'hamlets.manage', 'teams.manage', ...STAFF_READ],
+  commune_officer: ['users.read', 'users.manage', 'hamlets.manage', 'teams.manage', 'teams.manageMembers', ...STAFF_READ],
   agency_handler: ['teams.read'],
-  team_leader: ['teams.read', 'support.capture', 'support.review', 'users.read'],
+  team_leader: ['teams.read', 'teams.manageMembers', 'support.capture', 'support.review', 'users.read'],
   team_member: ['teams.read', 'support.capture'],
 };
 

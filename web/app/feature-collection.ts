@@ -14,6 +14,8 @@ export interface NavItem {
   area: NavArea;
   /** Lower comes first within an area; ties keep the features' alphabetical order. */
   order?: number;
+  /** A page outside the app's router (the capture page): the link loads that document. */
+  reloadDocument?: boolean;
 }
 
 export interface FeatureRoutesModule {

@@ -15,6 +15,7 @@ import '../ui/components.css';
 import './app.css';
 import './header.css';
 import './i18n';
+import { BackgroundOutboxSync } from '../offline/BackgroundOutboxSync';
 import { registerServiceWorker } from '../offline/register-sw';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
@@ -27,6 +28,7 @@ createRoot(container).render(
   <StrictMode>
     <AppProviders>
       <RouterProvider router={router} />
+      <BackgroundOutboxSync />
     </AppProviders>
   </StrictMode>,
 );

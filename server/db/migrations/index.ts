@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-geography';
+import * as m0004 from './0004-jobs';
+import * as m0005 from './0005-teams-support';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -9,4 +11,6 @@ import * as m0002 from './0002-geography';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-geography': m0002,
+  '0004-jobs': m0004,
+  '0005-teams-support': m0005,
 };

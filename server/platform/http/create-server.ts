@@ -43,7 +43,6 @@ export interface HttpOptions {
   version: string;
 }
 
-
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -102,13 +101,20 @@ export async function createHttpServer(opts: HttpOptions) {
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     (request as { actor: Actor }).actor = ANONYMOUS;
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/dhis2/') && !request.url.startsWith('/open311/'))
+    if (
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/dhis2/') &&
+      !request.url.startsWith('/open311/')
+    )
       return;
     const nowIso = opts.clock.now().toISOString();
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const actor = await resolveApiKeyActor(opts.database.db, auth.slice(7).trim(), nowIso);
-      if (!actor) throw new AppError('UNAUTHENTICATED', 'Invalid or revoked API key.', { messageVi: 'Khoá API không hợp lệ hoặc đã bị thu hồi.' });
+      if (!actor)
+        throw new AppError('UNAUTHENTICATED', 'Invalid or revoked API key.', {
+          messageVi: 'Khoá API không hợp lệ hoặc đã bị thu hồi.',
+        });
       (request as { actor: Actor }).actor = actor;
       return;
     }
@@ -120,7 +126,9 @@ export async function createHttpServer(opts: HttpOptions) {
     if (actor.kind === 'user' && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken)) {
-        throw new AppError('FORBIDDEN', 'Missing or invalid CSRF token.', { messageVi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.' });
+        throw new AppError('FORBIDDEN', 'Missing or invalid CSRF token.', {
+          messageVi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
+        });
       }
     }
   });
@@ -148,7 +156,9 @@ export async function createHttpServer(opts: HttpOptions) {
         },
       },
     },
-    transform: createJsonSchemaTransform({ skipList: ['/api/docs', '/api/docs/*', '/healthz', '/readyz', '/metrics'] }),
+    transform: createJsonSchemaTransform({
+      skipList: ['/api/docs', '/api/docs/*', '/healthz', '/readyz', '/metrics'],
+    }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -174,10 +184,15 @@ export async function createHttpServer(opts: HttpOptions) {
   return app;
 }
 
-/** The built PWA: hashed assets cached for a year, index.html and the service worker never cached. */
+/**
+ * The built PWA: hashed assets cached for a year, the HTML and the service worker never cached. Page addresses get
+ * index.html (the app), except /capture and below, which get capture.html when the build has it.
+ */
 async function registerWebApp(app: FastifyInstance, webDist: string | null) {
   const root = webDist ? path.resolve(webDist) : null;
   const hasWeb = root !== null && fs.existsSync(path.join(root, 'index.html'));
+  // The capture page is its own lighter document (issue 3's size budget); /capture and below open it.
+  const hasCapture = hasWeb && fs.existsSync(path.join(root, 'capture.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root,
@@ -194,7 +209,8 @@ async function registerWebApp(app: FastifyInstance, webDist: string | null) {
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     if (hasWeb && !apiLike && request.method === 'GET' && wantsHtml) {
       void reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html');
+      const capture = hasCapture && /^\/capture(\/|\?|$)/.test(request.url);
+      return reply.sendFile(capture ? 'capture.html' : 'index.html');
     }
     return reply
       .status(404)

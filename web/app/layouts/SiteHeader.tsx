@@ -14,7 +14,7 @@ function NavList({ items, labelledBy }: { items: NavItem[]; labelledBy?: string 
     <ul className="nav-list" aria-labelledby={labelledBy}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end>
+          <NavLink to={item.to} end reloadDocument={item.reloadDocument}>
             {t(item.labelKey)}
           </NavLink>
         </li>

@@ -40,7 +40,7 @@ export function HomePage() {
         {shortcuts.length > 0 && (
           <div className="cluster">
             {shortcuts.map((item) => (
-              <Link key={item.to} to={item.to} className={buttonClass('primary')}>
+              <Link key={item.to} to={item.to} reloadDocument={item.reloadDocument} className={buttonClass('primary')}>
                 {t(item.labelKey)}
               </Link>
             ))}
@@ -82,7 +82,7 @@ export function HomePage() {
           <ul className="card-grid">
             {services.map((item) => (
               <li key={item.to}>
-                <Link to={item.to} className="service-link">
+                <Link to={item.to} reloadDocument={item.reloadDocument} className="service-link">
                   {t(item.labelKey)}
                 </Link>
               </li>

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp, DEMO_SEED_EXTENSIONS } from '../server/app';
+import { parseConfig } from '../server/config';
+import { createDatabase } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { seedDemoProvince } from '../server/modules/demo/index';
+import { loadOfficialUnits } from '../server/modules/geography/index';
+import { systemClock } from '../server/platform/clock';
+import { createLogger } from '../server/platform/logger';
+import { fieldRecord } from './scenarios/sync-steps';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h7-prof-'));
+const database = createDatabase(process.env.PG ? { databaseUrl: process.env.PG } : { sqliteFile: path.join(dir, 'x.sqlite') });
+await migrateToLatest(database);
+await loadOfficialUnits(database.db, { provinces: ['80'] });
+const config = parseConfig({ SEED: 'demo', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'production' });
+const seed = await seedDemoProvince({ db: database.db, clock: systemClock, config, extensions: DEMO_SEED_EXTENSIONS });
+const built = await buildApp({ config, database, clock: systemClock, logger: createLogger('silent') });
+const member = seed.accounts.find((a) => a.role === 'team_member')!;
+const login = await built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: member.email, password: member.password } });
+const cookie = `cds_session=${login.cookies.find((c) => c.name === 'cds_session')!.value}`;
+const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+const me = (await built.app.inject({ method: 'GET', url: '/api/v1/me', headers })).json() as { teams: { teamId: string; hamletId: string }[] };
+const ctx = { teamId: me.teams[0]!.teamId, hamletId: me.teams[0]!.hamletId };
+const N = Number(process.env.N ?? 2000);
+const t0 = performance.now();
+for (let i = 0; i < N; i++) {
+  const r = fieldRecord(ctx, i);
+  const res = await built.app.inject({ method: 'PUT', url: `/api/v1/support-records/${r.id}`, headers, payload: r });
+  if (res.statusCode !== 201) throw new Error(res.body);
+}
+const t1 = performance.now();
+console.log(`PUT: ${(N / ((t1 - t0) / 1000)).toFixed(0)} req/s (${((t1 - t0) / N).toFixed(2)} ms each)`);
+const t2 = performance.now();
+for (let i = 0; i < N; i++) await built.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+console.log(`GET /me: ${((performance.now() - t2) / N).toFixed(2)} ms each`);
+await built.app.close();
+await database.close();
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely';
+import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import type { AgeBand, Gender, SupportFilter, SupportListQuery, SupportRecord, TeamStats } from '../../../shared/contracts/support';
+import { canAt, grantsFor, type Action } from '../../../shared/rules/permissions';
+import type { DB } from '../../db/schema';
+import { ANONYMOUS, actorGrants, requireScope, requireSignedIn, type Actor } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
+import { AppError, forbidden, notFound, validation } from '../../platform/errors';
+import { resolveUnitPlacement } from '../geography/index';
+import type { ServicesService } from '../services/index';
+import {
+  isActiveOn,
+  localDateOf,
+  rowInScopeAndUnit,
+  teamPlacement,
+  type MembersRepository,
+  type TeamsRepository,
+} from '../teams/index';
+import { CSV_HEADER, UTF8_BOM, csvLine, recordCsvLine } from './support-csv';
+import type { RecordFilter, SupportRecordsRepository } from './support-records.repository';
+import { addDays, endOfLocalDayUtc, isoWeekOf, startOfLocalDayUtc } from './support-time';
+import { recordActions } from './support.policy';
+import { toRecordView } from './support.presenter';
+
+const EXPORT_PAGE = 1000;
+/** The team page looks back 12 weeks unless asked otherwise; at most a year at a time. */
+const DEFAULT_STATS_DAYS = 84;
+const MAX_STATS_DAYS = 366;
+
+export function createSupportListsService(deps: {
+  db: Kysely<DB>;
+  records: SupportRecordsRepository;
+  teams: TeamsRepository;
+  members: MembersRepository;
+  services: ServicesService;
+  clock: Clock;
+}) {
+  const { db, records, teams, members, services, clock } = deps;
+
+  /**
+   * Where a list may look: `mine=true` → the caller's own records (any signed-in user); otherwise the union of
+   * the subtrees where the caller holds `action` (support.review to list, support.export to export).
+   */
+  async function scopeOf(actor: Actor, filter: SupportFilter, action: Action) {
+    const caller = requireSignedIn(actor);
+    if (caller.kind === 'apiKey') requireScope(caller, 'read');
+    const f: RecordFilter = {
+      teamId: filter.teamId,
+      hamletId: filter.hamletId,
+      memberId: filter.memberId,
+      service: filter.service,
+      state: filter.state,
+      review: filter.review,
+      fromUtc: filter.from ? startOfLocalDayUtc(filter.from) : undefined,
+      toUtc: filter.to ? endOfLocalDayUtc(filter.to) : undefined,
+    };
+    let unit = null;
+    if (filter.unit) {
+      unit = await resolveUnitPlacement(db, filter.unit);
+      if (!unit) throw validation([{ path: 'query.unit', message: 'Unknown unit code.', messageVi: 'Mã đơn vị không tồn tại.' }]);
+    }
+    if (filter.mine === 'true') {
+      if (caller.kind !== 'user') throw forbidden();
+      return { scope: rowInScopeAndUnit('support_records', 'everywhere', unit), filter: { ...f, authorUserId: caller.user.id } };
+    }
+    const grants = grantsFor(actorGrants(caller), action);
+    if (grants.length === 0) throw forbidden();
+    return { scope: rowInScopeAndUnit('support_records', grants, unit), filter: f };
+  }
+
+  function parseCursor(cursor: string | undefined): [string, string] | null {
+    if (!cursor) return null;
+    const v = decodeCursor(cursor);
+    if (v?.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') {
+      throw validation([{ path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
+    }
+    return [v[0], v[1]];
+  }
+
+  /** Officers' and leaders' list in their scope (newest first), or a member's own history with `mine=true`. */
+  async function listRecords(actor: Actor, query: SupportListQuery): Promise<Page<SupportRecord>> {
+    const { scope, filter } = await scopeOf(actor, query, 'support.review');
+    const rows = await records.list({ scope, filter, after: parseCursor(query.cursor), limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toRecordView(r, recordActions(actor, r))),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.occurred_at, last.id]) : null,
+    };
+  }
+
+  /**
+   * The CSV export (support.export in scope). Authorisation and filters are checked before the first byte, then
+   * rows stream page by page, so a province's half year never sits in memory at once.
+   */
+  async function exportCsv(actor: Actor, query: SupportFilter): Promise<AsyncIterable<string>> {
+    const { scope, filter } = await scopeOf(actor, query, 'support.export');
+    const names = new Map((await services.listServices(ANONYMOUS)).items.map((s) => [s.code, s.name]));
+    const serviceName = (code: string) => names.get(code) ?? code;
+    async function* lines() {
+      yield UTF8_BOM + csvLine(CSV_HEADER);
+      let after: [string, string] | null = null;
+      for (;;) {
+        const rows = await records.list({ scope, filter, after, limit: EXPORT_PAGE });
+        if (rows.length === 0) return;
+        yield rows.map((r) => recordCsvLine(r, serviceName)).join('');
+        const last = rows[rows.length - 1]!;
+        after = [last.occurred_at, last.id];
+        if (rows.length < EXPORT_PAGE) return;
+      }
+    }
+    return lines();
+  }
+
+  /**
+   * The team page's figures over local days [from, to]: records by service and ISO week, people reached by age
+   * band and gender, records per member. Corrected and withdrawn versions are not counted. Staff who read the
+   * team, and its active members, may see them.
+   */
+  async function teamStats(actor: Actor, teamId: string, query: { from?: string | undefined; to?: string | undefined }): Promise<TeamStats> {
+    const caller = requireSignedIn(actor);
+    const today = localDateOf(clock.now());
+    const team = await teams.findById(teamId, today);
+    if (!team) throw notFound('Team not found.', 'Không tìm thấy tổ công nghệ số.');
+    const staff = canAt(actorGrants(caller), 'teams.read', teamPlacement(team));
+    if (!staff) {
+      const mine = caller.kind === 'user' ? await members.membershipsOfUserIn(caller.user.id, [team.id]) : [];
+      if (!mine.some((m) => isActiveOn(m, today))) throw forbidden();
+    }
+    const to = query.to ?? today;
+    const from = query.from ?? addDays(to, -(DEFAULT_STATS_DAYS - 1));
+    if (from > to || Date.parse(to) - Date.parse(from) > MAX_STATS_DAYS * 86_400_000) {
+      throw new AppError('VALIDATION', undefined, {
+        details: [{ path: 'query.from', message: `Choose a period of at most ${MAX_STATS_DAYS} days.`, messageVi: `Chọn khoảng thời gian tối đa ${MAX_STATS_DAYS} ngày.` }],
+      });
+    }
+    const rows = await records.statsRows(team.id, startOfLocalDayUtc(from), endOfLocalDayUtc(to));
+    const byService = new Map<string, number>();
+    const byWeek = new Map<string, { total: number; services: Record<string, number> }>();
+    const people = new Map<string, number>();
+    const perMember = new Map<string, { memberId: string | null; name: string; count: number }>();
+    for (const r of rows) {
+      const codes = JSON.parse(r.services_json) as string[];
+      const week = isoWeekOf(r.occurred_at);
+      const w = byWeek.get(week) ?? { total: 0, services: {} };
+      w.total += 1;
+      for (const code of codes) {
+        byService.set(code, (byService.get(code) ?? 0) + 1);
+        w.services[code] = (w.services[code] ?? 0) + 1;
+      }
+      byWeek.set(week, w);
+      const pk = `${r.age_band}|${r.gender}`;
+      people.set(pk, (people.get(pk) ?? 0) + 1);
+      const mk = r.member_id ?? '';
+      const m = perMember.get(mk) ?? { memberId: r.member_id, name: r.member_name ?? 'Cán bộ / tích hợp', count: 0 };
+      m.count += 1;
+      perMember.set(mk, m);
+    }
+    return {
+      teamId: team.id,
+      from,
+      to,
+      total: rows.length,
+      byService: [...byService].map(([service, count]) => ({ service, count })).sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
+      byWeek: [...byWeek].map(([week, w]) => ({ week, ...w })).sort((a, b) => a.week.localeCompare(b.week)),
+      people: [...people].map(([k, count]) => {
+        const [ageBand, gender] = k.split('|') as [AgeBand, Gender];
+        return { ageBand, gender, count };
+      }),
+      members: [...perMember.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      targets: [],
+    };
+  }
+
+  return { listRecords, exportCsv, teamStats };
+}
+export type SupportListsService = ReturnType<typeof createSupportListsService>;

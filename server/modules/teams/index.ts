@@ -1,0 +1,48 @@
+/**
+ * The teams module's public surface:
+ * - createTeamsModule / registerTeamsRoutes for the composition root;
+ * - listTeamsOfUser(db) for GET /me's "teams" (accounts' teamsOfUser dependency);
+ * - what the support module needs to place and authorise records (repositories, local dates, scope filter);
+ * - the demo seed extension that creates the demo province's teams and members.
+ */
+import type { Kysely } from 'kysely';
+import type { MeTeam } from '../../../shared/contracts/accounts';
+import type { DB } from '../../db/schema';
+import { systemClock, type Clock } from '../../platform/clock';
+import { localDateOf } from './local-date';
+import { createMembersRepository } from './members.repository';
+import { createMembersService } from './members.service';
+import { createTeamsRepository } from './teams.repository';
+import { createTeamsService } from './teams.service';
+
+export { registerTeamsRoutes } from './teams.routes';
+export { createTeamsRepository, type TeamsRepository, type TeamRow } from './teams.repository';
+export { createMembersRepository, type MembersRepository } from './members.repository';
+export { localDateOf, VIETNAM_OFFSET_MS } from './local-date';
+export { rowInScopeAndUnit, rowInSubtrees, type Subtree } from './scope-filter';
+export { teamPlacement } from './teams.policy';
+export { isActiveOn } from './teams.presenter';
+export { isUniqueViolation } from './unique-violation';
+export { seedDemoTeams, DEMO_TEAMS_SEED_VERSION } from './teams.demo';
+export type { TeamsService } from './teams.service';
+export type { MembersService } from './members.service';
+
+/** Repositories → services of the module, each with its dependencies spelled out. */
+export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUrl: string }) {
+  const { db, clock } = deps;
+  const teamsRepo = createTeamsRepository(db);
+  const membersRepo = createMembersRepository(db);
+  const teams = createTeamsService({ db, teams: teamsRepo, members: membersRepo, clock });
+  const members = createMembersService({ db, members: membersRepo, teamsRepo, teams, clock, publicUrl: deps.publicUrl });
+  return { teams, members, teamsRepo, membersRepo };
+}
+export type TeamsModule = ReturnType<typeof createTeamsModule>;
+
+/** GET /me's teams for a user: active memberships of active teams, as of today in Vietnam. */
+export function listTeamsOfUser(db: Kysely<DB>, clock: Clock = systemClock) {
+  const members = createMembersRepository(db);
+  return async (userId: string): Promise<MeTeam[]> => {
+    const rows = await members.teamsOfUser(userId, localDateOf(clock.now()));
+    return rows.map((r) => ({ teamId: r.team_id, teamName: r.team_name, hamletId: r.hamlet_id, role: r.role }));
+  };
+}

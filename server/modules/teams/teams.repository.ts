@@ -1,0 +1,169 @@
+import { type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { DB, TeamChangesTable, TeamsTable } from '../../db/schema';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A team with the names of its hamlet and commune, and how many members are active on `today`. */
+export interface TeamRow extends TeamsTable {
+  hamlet_name: string | null;
+  commune_name: string | null;
+  member_count: number;
+}
+
+export interface TeamListOptions {
+  /** Scope and unit filter (see scope-filter.ts). */
+  where: Expression<SqlBool>;
+  statuses: readonly TeamsTable['status'][];
+  /** Folded query words; every word must appear in the team's, hamlet's or commune's name. */
+  words: readonly string[];
+  after: readonly [string, string, string] | null;
+  limit: number;
+  today: string;
+}
+
+/** Teams and their change history. Kysely only: no authorization, no business branching. */
+export function createTeamsRepository(db: Kysely<DB>) {
+  function selectTeams(ex: Executor, today: string) {
+    return ex
+      .selectFrom('teams')
+      .leftJoin('hamlets', 'hamlets.id', 'teams.hamlet_id')
+      .leftJoin('units', (j) =>
+        j.onRef('units.code', '=', 'teams.commune_code').on('units.level', '=', 'commune').on('units.valid_to', 'is', null),
+      )
+      .selectAll('teams')
+      .select((eb) => [
+        'hamlets.name as hamlet_name',
+        'units.full_name as commune_name',
+        eb
+          .selectFrom('team_members')
+          .select((m) => m.fn.countAll<number>().as('n'))
+          .whereRef('team_members.team_id', '=', 'teams.id')
+          .where('team_members.active_from', '<=', today)
+          .where((m) => m.or([m('team_members.active_to', 'is', null), m('team_members.active_to', '>=', today)]))
+          .as('member_count'),
+      ]);
+  }
+
+  return {
+    async findById(id: string, today: string, ex: Executor = db): Promise<TeamRow | undefined> {
+      const row = await selectTeams(ex, today).where('teams.id', '=', id).executeTakeFirst();
+      return row ? { ...row, member_count: Number(row.member_count ?? 0) } : undefined;
+    },
+
+    async list(opts: TeamListOptions): Promise<TeamRow[]> {
+      let q = selectTeams(db, opts.today).where(opts.where).where('teams.status', 'in', [...opts.statuses]);
+      for (const word of opts.words) {
+        const like = `%${word}%`;
+        q = q.where((eb) =>
+          eb.or([
+            eb('teams.search_text', 'like', like),
+            eb('hamlets.search_text', 'like', like),
+            eb('units.search_text', 'like', like),
+          ]),
+        );
+      }
+      if (opts.after) {
+        const [commune, key, id] = opts.after;
+        q = q.where((eb) =>
+          eb(eb.refTuple('teams.commune_code', 'teams.search_text', 'teams.id'), '>', eb.tuple(commune, key, id)),
+        );
+      }
+      const rows = await q
+        .orderBy('teams.commune_code')
+        .orderBy('teams.search_text')
+        .orderBy('teams.id')
+        .limit(opts.limit)
+        .execute();
+      return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
+    },
+
+    /** The active team of a hamlet, or (hamletId null) the active commune-level team of a commune. */
+    findActiveTeamAt(communeCode: string, hamletId: string | null, ex: Executor = db) {
+      let q = ex.selectFrom('teams').select(['id', 'name']).where('commune_code', '=', communeCode).where('status', '=', 'active');
+      q = hamletId === null ? q.where('hamlet_id', 'is', null) : q.where('hamlet_id', '=', hamletId);
+      return q.executeTakeFirst();
+    },
+
+    findHamlet(id: string, ex: Executor = db) {
+      return ex
+        .selectFrom('hamlets')
+        .select(['id', 'name', 'commune_code', 'province_code', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    findCurrentCommune(code: string, ex: Executor = db) {
+      return ex
+        .selectFrom('units')
+        .select(['code', 'full_name', 'province_code'])
+        .where('code', '=', code)
+        .where('level', '=', 'commune')
+        .where('valid_to', 'is', null)
+        .executeTakeFirst();
+    },
+
+    async insert(row: TeamsTable, ex: Executor = db) {
+      await ex.insertInto('teams').values(row).execute();
+    },
+
+    /** Bulk form for seeds and imports (500 rows a statement keeps under the parameter limits). */
+    async insertMany(rows: readonly TeamsTable[], changes: readonly TeamChangesTable[], ex: Executor = db) {
+      for (let i = 0; i < rows.length; i += 500) await ex.insertInto('teams').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < changes.length; i += 500) await ex.insertInto('team_changes').values(changes.slice(i, i + 500)).execute();
+    },
+
+    async update(id: string, patch: Partial<TeamsTable>, ex: Executor = db) {
+      await ex.updateTable('teams').set(patch).where('id', '=', id).execute();
+    },
+
+    async insertChange(row: TeamChangesTable, ex: Executor = db) {
+      await ex.insertInto('team_changes').values(row).execute();
+    },
+
+    listChanges(teamId: string, ex: Executor = db) {
+      return ex.selectFrom('team_changes').selectAll().where('team_id', '=', teamId).orderBy('at').orderBy('id').execute();
+    },
+
+    /**
+     * The sync path's team lookup: each team with its own hamlet (where most help happens) and the caller's
+     * memberships in it (any period; the caller checks the day), in one query for a whole batch. `userId` null (an
+     * API key) gives no memberships.
+     */
+    findManyWithMembership(ids: readonly string[], userId: string | null, ex: Executor = db) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return ex
+        .selectFrom('teams')
+        .leftJoin('team_members', (j) => j.onRef('team_members.team_id', '=', 'teams.id').on('team_members.user_id', '=', userId ?? ''))
+        .leftJoin('hamlets', 'hamlets.id', 'teams.hamlet_id')
+        .select([
+          'hamlets.name as hamlet_name',
+          'hamlets.commune_code as hamlet_commune_code',
+          'hamlets.province_code as hamlet_province_code',
+          'hamlets.status as hamlet_status',
+          'teams.id',
+          'teams.name',
+          'teams.province_code',
+          'teams.commune_code',
+          'teams.hamlet_id',
+          'teams.status',
+          'teams.status_changed_at',
+          'team_members.id as member_id',
+          'team_members.name as member_name',
+          'team_members.active_from',
+          'team_members.active_to',
+        ])
+        .where('teams.id', 'in', [...ids])
+        .execute();
+    },
+
+    findManyHamlets(ids: readonly string[], ex: Executor = db) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return ex
+        .selectFrom('hamlets')
+        .select(['id', 'name', 'commune_code', 'province_code', 'status'])
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+  };
+}
+export type TeamsRepository = ReturnType<typeof createTeamsRepository>;

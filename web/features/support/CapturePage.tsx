@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, PageHeader, Skeleton } from '../../ui';
+import { getOfflineDatabase, type OutboxEntry } from '../../offline/offline-db';
+import { addToOutbox, replaceInOutbox } from '../../offline/outbox';
+import { getSyncLoop } from '../../offline/outbox-sync';
+import type { SupportRecordBody } from '../../offline/support-record-types';
+import { useBackgroundSync, useLiveQuery } from '../../offline/use-outbox';
+import { chooseDefaults, draftFromRecord, rememberChoices, type CaptureChoices } from './capture-form';
+import { saveChoices, useCaptureContext, type CaptureContext } from './capture-context';
+import { CaptureForm } from './CaptureForm';
+import { OutboxStatus } from './OutboxStatus';
+import type { CaptureSession } from './capture-session';
+import { CAPTURE_SIGN_IN_PATH, OUTBOX_PATH } from './paths';
+import { ServerErrors } from './ServerErrors';
+import './support.css';
+
+/** The refused record being fixed (`#edit=<id>`): undefined while it is read, null when there is none. */
+function useEditedEntry(id: string | null, userId: string | null): OutboxEntry | null | undefined {
+  return useLiveQuery<OutboxEntry | null | undefined>(
+    async () => {
+      if (!id || !userId) return null;
+      const entry = await getOfflineDatabase().outbox.get(id);
+      return entry && entry.userId === userId && entry.state === 'refused' ? entry : null;
+    },
+    [id, userId],
+    id ? undefined : null,
+  );
+}
+
+/**
+ * The capture view: the device outbox's status and the form. `editId` names a refused record to fix; once it is
+ * saved again, `onEditSaved` leads back to the outbox.
+ */
+export function CapturePage({
+  session,
+  editId = null,
+  onEditSaved,
+}: {
+  session: CaptureSession;
+  editId?: string | null;
+  onEditSaved: () => void;
+}) {
+  const { t } = useTranslation('support');
+  const { me, status } = session;
+  const context = useCaptureContext(me, status);
+  const signedOut = status === 'signedOut';
+  const profileId = context.profile?.userId ?? me?.user.id ?? null;
+  useBackgroundSync(signedOut ? null : profileId, me);
+  const edited = useEditedEntry(editId, profileId);
+
+  return (
+    <div className="stack">
+      <PageHeader title={t('capture.title')} description={t('capture.privacy')} />
+      <OutboxStatus userId={profileId} signedOut={signedOut} />
+      {context.state === 'loading' || edited === undefined ? (
+        <Skeleton lines={6} />
+      ) : context.state === 'none' ? (
+        <ContextProblem reason={context.reason} />
+      ) : (
+        <ReadyForm context={context} edited={edited} onEditSaved={onEditSaved} />
+      )}
+    </div>
+  );
+}
+
+function ContextProblem({ reason }: { reason: CaptureContext['reason'] }) {
+  const { t } = useTranslation('support');
+  if (reason === 'signedOut') {
+    return (
+      <Alert tone="info">
+        {t('capture.signedOut')} <a href={CAPTURE_SIGN_IN_PATH}>{t('capture.signIn')}</a>
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="warning">{reason === 'noTeams' ? t('capture.noTeams') : t('capture.needsFirstVisit')}</Alert>
+  );
+}
+
+function ReadyForm({
+  context,
+  edited,
+  onEditSaved,
+}: {
+  context: CaptureContext;
+  edited: OutboxEntry | null;
+  onEditSaved: () => void;
+}) {
+  const { t } = useTranslation('support');
+  const userId = context.profile!.userId;
+  const [choices, setChoices] = useState<CaptureChoices>(context.choices);
+  const serviceCodes = useMemo(() => context.services.map((s) => s.code), [context.services]);
+  const initialDraft = useMemo(
+    () => (edited ? draftFromRecord(edited.record) : chooseDefaults(context.teams, choices, serviceCodes)),
+    [edited?.id], // The first draft only: later ones come from onSaved.
+  );
+
+  async function save(record: SupportRecordBody) {
+    const db = getOfflineDatabase();
+    if (edited) await replaceInOutbox(db, userId, edited.id, record);
+    else await addToOutbox(db, userId, record);
+    const next = rememberChoices(choices, record);
+    setChoices(next);
+    await saveChoices(userId, next);
+    void getSyncLoop().syncNow();
+  }
+
+  return (
+    <>
+      {context.fromDevice && <Alert tone="info">{t('capture.usingSaved')}</Alert>}
+      {edited && (
+        <Alert tone="warning" title={t('capture.editing')}>
+          <ServerErrors entry={edited} />
+          <a href={OUTBOX_PATH}>{t('capture.cancelEdit')}</a>
+        </Alert>
+      )}
+      <CaptureForm
+        key={edited?.id ?? 'new'}
+        teams={context.teams}
+        services={context.services}
+        choices={choices}
+        initialDraft={initialDraft}
+        onSave={save}
+        onSaved={(record) => {
+          if (edited) onEditSaved();
+          return chooseDefaults(context.teams, rememberChoices(choices, record), serviceCodes);
+        }}
+      />
+    </>
+  );
+}
