@@ -2,6 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import * as appMessages from './messages';
 import * as uiMessages from '../ui/messages';
+import {
+  DEFAULT_LANGUAGE,
+  initI18nInstance,
+  isLanguage,
+  readStoredLanguage,
+  switchLanguage,
+  type Language,
+  type MessageBundle,
+  type MessageTree,
+} from './language';
 
 /**
  * Vietnamese first, English complete. Every feature brings its own namespace in web/features/<domain>/messages.ts
@@ -10,20 +20,16 @@ import * as uiMessages from '../ui/messages';
  * on <html lang> so screen readers pronounce the page in the right language.
  */
 
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'vi';
-export const LANGUAGE_STORAGE_KEY = 'cds.language';
-
-export interface MessageTree {
-  [key: string]: string | MessageTree;
-}
-
-export interface MessageBundle {
-  namespace: string;
-  vi: MessageTree;
-  en: MessageTree;
-}
+export {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  LANGUAGE_STORAGE_KEY,
+  isLanguage,
+  readStoredLanguage,
+  type Language,
+  type MessageBundle,
+  type MessageTree,
+} from './language';
 
 function isTree(value: unknown): value is MessageTree {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,56 +64,13 @@ export function collectMessageBundles(): MessageBundle[] {
   return bundles;
 }
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-export function readStoredLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
-}
-
-function rememberLanguage(language: Language): void {
-  try {
-    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this visit only.
-  }
-}
-
-function applyDocumentLanguage(language: string): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
-}
-
 const bundles = collectMessageBundles();
-const resources: Record<Language, Record<string, MessageTree>> = { vi: {}, en: {} };
-for (const bundle of bundles) {
-  resources.vi[bundle.namespace] = bundle.vi;
-  resources.en[bundle.namespace] = bundle.en;
-}
-
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: readStoredLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  ns: bundles.map((b) => b.namespace),
-  defaultNS: 'app',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
-applyDocumentLanguage(i18next.language);
-i18next.on('languageChanged', applyDocumentLanguage);
+i18next.use(initReactI18next);
+initI18nInstance(i18next, bundles, readStoredLanguage());
 
 /** Switches the interface language, remembers it on this device and updates <html lang>. */
 export async function setLanguage(language: Language): Promise<void> {
-  rememberLanguage(language);
-  await i18next.changeLanguage(language);
+  await switchLanguage(i18next, language);
 }
 
 export function currentLanguage(): Language {

@@ -1,39 +1,9 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureSession } from '../features/support/capture-session';
 import { useOutboxOwner } from '../features/support/outbox-owner';
 import { CAPTURE_SIGN_IN_PATH, MY_RECORDS_PATH, OUTBOX_PATH } from '../features/support/paths';
 import { useOutboxEntries, useSyncStatus } from '../offline/use-outbox';
-import { chooseLanguage, type Language } from './capture-i18n';
-
-const CHOICES: { language: Language; name: string }[] = [
-  { language: 'vi', name: 'Tiếng Việt' },
-  { language: 'en', name: 'English' },
-];
-
-/** Two buttons, each named in its own language; the current one is marked pressed (as in the app's header). */
-function LanguageChoice() {
-  const { t, i18n } = useTranslation('app');
-  const labelId = useId();
-  return (
-    <div className="language-switch" role="group" aria-labelledby={labelId}>
-      <span className="language-switch__label" id={labelId}>
-        {t('language.label')}
-      </span>
-      {CHOICES.map((choice) => (
-        <button
-          key={choice.language}
-          type="button"
-          lang={choice.language}
-          aria-pressed={i18n.language === choice.language}
-          onClick={() => void chooseLanguage(i18n, choice.language)}
-        >
-          {choice.name}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { LanguageSwitch } from '../app/layouts/LanguageSwitch';
 
 /**
  * The capture page's small header: the product name (back to the app), the language, how many records wait on
@@ -56,7 +26,7 @@ export function CaptureHeader({ session }: { session: CaptureSession }) {
           <img src="/favicon.svg" alt="" width="40" height="40" />
           <span>{t('productName')}</span>
         </a>
-        <LanguageChoice />
+        <LanguageSwitch />
       </div>
       <nav className="capture-header__nav" aria-label={t('nav.label')}>
         <div className="container cluster">

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '../i18n';
+import { switchLanguage, type Language } from '../language';
 
 const CHOICES: { language: Language; name: string }[] = [
   { language: 'vi', name: 'Tiếng Việt' },
@@ -9,7 +9,8 @@ const CHOICES: { language: Language; name: string }[] = [
 
 /**
  * Two buttons, each named in its own language (so a reader who cannot read the current one still finds theirs);
- * the current one is marked pressed.
+ * the current one is marked pressed. It switches whichever i18next instance renders it (the app's, or the
+ * standalone capture page's), and imports no message bundle, so the capture page can use it too.
  */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('app');
@@ -25,7 +26,7 @@ export function LanguageSwitch() {
           type="button"
           lang={choice.language}
           aria-pressed={i18n.language === choice.language}
-          onClick={() => void setLanguage(choice.language)}
+          onClick={() => void switchLanguage(i18n, choice.language)}
         >
           {choice.name}
         </button>
