@@ -91,7 +91,12 @@ export async function buildApp(deps: AppDeps) {
   registerDemoRoutes(app, { demo });
 
   const teams = createTeamsModule({ db, clock, publicUrl: config.publicUrl });
-  registerTeamsRoutes(app, { teams: teams.teams, members: teams.members, clock });
+  registerTeamsRoutes(app, {
+    teams: teams.teams,
+    teamStatus: teams.teamStatus,
+    members: teams.members,
+    clock,
+  });
   const catalogue = createServicesModule({ db, clock });
   registerServicesRoutes(app, { services: catalogue, clock });
   const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue });

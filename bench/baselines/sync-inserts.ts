@@ -19,10 +19,38 @@ export interface SentRecord {
 }
 
 const COLUMNS = [
-  'id', 'team_id', 'hamlet_id', 'province_code', 'commune_code', 'occurred_at', 'services_json', 'outcome', 'age_band',
-  'gender', 'consent', 'duration_minutes', 'note', 'lat', 'lng', 'accuracy', 'campaign_id', 'help_request_id',
-  'supersedes', 'content_hash', 'author_user_id', 'author_api_key_id', 'member_id', 'received_at', 'state',
-  'superseded_by', 'retracted_at', 'retraction_reason', 'retracted_by', 'review_status', 'reviewed_at', 'reviewed_by',
+  'id',
+  'team_id',
+  'hamlet_id',
+  'province_code',
+  'commune_code',
+  'occurred_at',
+  'services_json',
+  'outcome',
+  'age_band',
+  'gender',
+  'consent',
+  'duration_minutes',
+  'note',
+  'lat',
+  'lng',
+  'accuracy',
+  'campaign_id',
+  'help_request_id',
+  'supersedes',
+  'content_hash',
+  'author_user_id',
+  'author_api_key_id',
+  'member_id',
+  'received_at',
+  'state',
+  'superseded_by',
+  'retracted_at',
+  'retraction_reason',
+  'retracted_by',
+  'review_status',
+  'reviewed_at',
+  'reviewed_by',
   'review_note',
 ];
 const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
@@ -53,7 +81,10 @@ export function createRecordInserter(db: BaselineDatabase) {
   async function placementOf(hamletId: string) {
     let p = placements.get(hamletId);
     if (!p) {
-      p = await db.get<{ province_code: string; commune_code: string }>('select province_code, commune_code from hamlets where id = ?', [hamletId]);
+      p = await db.get<{ province_code: string; commune_code: string }>(
+        'select province_code, commune_code from hamlets where id = ?',
+        [hamletId],
+      );
       if (!p) throw new Error('unknown hamlet');
       placements.set(hamletId, p);
     }
@@ -66,10 +97,39 @@ export function createRecordInserter(db: BaselineDatabase) {
     for (const r of records) {
       const p = await placementOf(r.hamletId);
       params.push(
-        r.id, r.teamId, r.hamletId, p.province_code, p.commune_code, new Date(r.occurredAt).toISOString(), JSON.stringify(r.services),
-        r.outcome, r.person.ageBand, r.person.gender, r.consent ? 1 : 0, r.durationMinutes ?? null, r.note ?? null, null, null, null,
-        null, null, null, createHash('sha256').update(JSON.stringify(r)).digest('base64url'), null, null, null, at, 'active',
-        null, null, null, null, 'pending', null, null, null,
+        r.id,
+        r.teamId,
+        r.hamletId,
+        p.province_code,
+        p.commune_code,
+        new Date(r.occurredAt).toISOString(),
+        JSON.stringify(r.services),
+        r.outcome,
+        r.person.ageBand,
+        r.person.gender,
+        r.consent ? 1 : 0,
+        r.durationMinutes ?? null,
+        r.note ?? null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        createHash('sha256').update(JSON.stringify(r)).digest('base64url'),
+        null,
+        null,
+        null,
+        at,
+        'active',
+        null,
+        null,
+        null,
+        null,
+        'pending',
+        null,
+        null,
+        null,
       );
       for (const code of r.services) services.push(r.id, code);
     }
@@ -84,7 +144,21 @@ export function createRecordInserter(db: BaselineDatabase) {
     const ids = records.map((r) => r.id);
     await db.run(
       'insert into audit_log (id, at, actor_user_id, actor_api_key_id, action, entity_type, entity_id, province_code, commune_code, before_json, after_json, ip, request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [uuidv7(), at, null, null, 'support_records.synced', 'sync_batch', uuidv7(), null, null, null, JSON.stringify({ created: ids }), null, null],
+      [
+        uuidv7(),
+        at,
+        null,
+        null,
+        'support_records.synced',
+        'sync_batch',
+        uuidv7(),
+        null,
+        null,
+        null,
+        JSON.stringify({ created: ids }),
+        null,
+        null,
+      ],
     );
     await db.run(
       'insert into events (id, type, entity_type, entity_id, payload_json, occurred_at, dispatched_at) values (?, ?, ?, ?, ?, ?, ?)',

@@ -12,7 +12,12 @@ export const syncPutScenario: Scenario = {
       method: 'PUT',
       setupRequest(request, context) {
         const record = fieldRecord(context, n++);
-        return { ...request, path: `/api/v1/support-records/${record.id}`, headers: authHeaders(request, context), body: JSON.stringify(record) };
+        return {
+          ...request,
+          path: `/api/v1/support-records/${record.id}`,
+          headers: authHeaders(request, context),
+          body: JSON.stringify(record),
+        };
       },
     });
   },

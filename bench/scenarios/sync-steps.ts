@@ -6,7 +6,12 @@ import type { BenchContext } from './scenario';
 declare module 'autocannon' {
   interface AutocannonRequestStep {
     /** autocannon calls it with each response of the step; `context` lives as long as the connection's loop. */
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string | string[]>,
+    ) => void;
   }
 }
 
@@ -17,7 +22,12 @@ declare module 'autocannon' {
  */
 const WRITES_PER_SIGN_IN = 100_000;
 
-const SERVICE_SETS = [['vneid_level2'], ['vneid_level2', 'payment_vietqr'], ['public_service_full'], ['online_safety', 'health_book']];
+const SERVICE_SETS = [
+  ['vneid_level2'],
+  ['vneid_level2', 'payment_vietqr'],
+  ['public_service_full'],
+  ['online_safety', 'health_book'],
+];
 
 let address = 0;
 
@@ -48,7 +58,10 @@ function memberAccount(ctx: BenchContext) {
 }
 
 /** Authenticated headers from the connection's context (cookie + CSRF token, as the PWA sends them). */
-export function authHeaders(request: AutocannonRequest, context: Record<string, unknown>): Record<string, string> {
+export function authHeaders(
+  request: AutocannonRequest,
+  context: Record<string, unknown>,
+): Record<string, string> {
   return {
     ...request.headers,
     'content-type': 'application/json',

@@ -50,10 +50,16 @@ const recordShape = {
     .max(MAX_SERVICES_PER_RECORD)
     .describe('Codes from GET /api/v1/services (active ones)'),
   outcome: z.enum(OUTCOMES),
-  person: PersonSchema.describe('Privacy-preserving description of the person helped: no name, phone or ID number'),
+  person: PersonSchema.describe(
+    'Privacy-preserving description of the person helped: no name, phone or ID number',
+  ),
   consent: z.boolean().describe('True when the citizen agreed to what is recorded'),
   durationMinutes: z.number().int().min(1).max(600).nullish(),
-  note: z.string().max(MAX_NOTE_LENGTH).nullish().describe('Never the name, phone or ID number of the person helped'),
+  note: z
+    .string()
+    .max(MAX_NOTE_LENGTH)
+    .nullish()
+    .describe('Never the name, phone or ID number of the person helped'),
   location: LocationSchema.nullish(),
   campaignId: RefSchema.nullish(),
   helpRequestId: RefSchema.nullish(),
@@ -76,7 +82,10 @@ export const SyncRequestSchema = z.strictObject({
 export const SyncResultSchema = z.object({
   id: z.string().nullable().describe('The record’s id as sent (null when the element had no usable id)'),
   status: z.enum(SYNC_STATUSES),
-  errors: z.array(ErrorDetailSchema).optional().describe('Why a record is invalid or in conflict, field by field'),
+  errors: z
+    .array(ErrorDetailSchema)
+    .optional()
+    .describe('Why a record is invalid or in conflict, field by field'),
 });
 export type SyncResult = z.infer<typeof SyncResultSchema>;
 
@@ -138,7 +147,9 @@ export const ReviewBodySchema = z.strictObject({
   note: z.string().trim().max(500).nullish().describe('Shown to the author, e.g. what to correct'),
 });
 export const ReviewResponseSchema = z.object({
-  results: z.array(z.object({ id: z.string(), status: z.enum(['reviewed', 'flagged', 'not_found', 'forbidden']) })),
+  results: z.array(
+    z.object({ id: z.string(), status: z.enum(['reviewed', 'flagged', 'not_found', 'forbidden']) }),
+  ),
 });
 
 const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -152,7 +163,10 @@ export const SupportFilterSchema = z.object({
   hamletId: z.string().max(64).optional(),
   service: z.string().max(64).optional(),
   memberId: z.string().max(64).optional(),
-  mine: z.enum(['true', 'false']).optional().describe('"true": only records the caller captured (any signed-in user)'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('"true": only records the caller captured (any signed-in user)'),
   state: z.enum(RECORD_STATES).optional().describe('Default: every state'),
   review: z.enum(REVIEW_STATUSES).optional(),
 });
@@ -177,12 +191,12 @@ export const TeamStatsSchema = z.object({
       services: z.record(z.string(), z.number().int()),
     }),
   ),
-  people: z.array(
-    z.object({ ageBand: z.enum(AGE_BANDS), gender: z.enum(GENDERS), count: z.number().int() }),
-  ).describe('People reached by age band and gender'),
-  members: z.array(
-    z.object({ memberId: z.string().nullable(), name: z.string(), count: z.number().int() }),
-  ).describe('Records per member (memberId null: captured by staff or an integration)'),
+  people: z
+    .array(z.object({ ageBand: z.enum(AGE_BANDS), gender: z.enum(GENDERS), count: z.number().int() }))
+    .describe('People reached by age band and gender'),
+  members: z
+    .array(z.object({ memberId: z.string().nullable(), name: z.string(), count: z.number().int() }))
+    .describe('Records per member (memberId null: captured by staff or an integration)'),
   targets: z.array(z.unknown()).describe('Filled by the indicators module'),
 });
 export type TeamStats = z.infer<typeof TeamStatsSchema>;

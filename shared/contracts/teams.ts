@@ -99,26 +99,45 @@ export const TeamChangeSchema = z.object({
 });
 
 export const TeamDetailSchema = TeamSchema.extend({
-  members: z.array(TeamMemberSchema).describe('Active members for the public; every member, past ones too, for staff'),
+  members: z
+    .array(TeamMemberSchema)
+    .describe('Active members for the public; every member, past ones too, for staff'),
   history: z.array(TeamChangeSchema).optional(),
 });
 export type TeamDetail = z.infer<typeof TeamDetailSchema>;
 
 export const TeamListQuerySchema = PageQuerySchema.extend({
   unit: z.string().trim().min(1).max(64).optional().describe('Province code, commune code or hamlet id'),
-  q: z.string().trim().max(100).optional().describe('Team, hamlet or commune name; diacritics optional ("binh phu")'),
-  status: z.enum([...TEAM_STATUSES, 'all']).optional().describe('Staff only; the public sees active teams'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Team, hamlet or commune name; diacritics optional ("binh phu")'),
+  status: z
+    .enum([...TEAM_STATUSES, 'all'])
+    .optional()
+    .describe('Staff only; the public sees active teams'),
 });
 export type TeamListQuery = z.infer<typeof TeamListQuerySchema>;
 export const TeamListResponseSchema = pageOf(TeamSchema);
 
 export const TeamParamsSchema = z.object({ id: z.string().min(1).max(64) });
-export const MemberParamsSchema = z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
+export const MemberParamsSchema = z.object({
+  id: z.string().min(1).max(64),
+  memberId: z.string().min(1).max(64),
+});
 
 export const CreateTeamBodySchema = z.strictObject({
   communeCode: z.string().regex(/^\d{5}$/, 'A 5-digit commune code'),
   hamletId: z.string().min(1).max(64).nullish().describe('Leave out for a commune-level team'),
-  name: z.string().trim().min(3).max(160).optional().describe('Defaults to "Tổ công nghệ số cộng đồng <hamlet>"'),
+  name: z
+    .string()
+    .trim()
+    .min(3)
+    .max(160)
+    .optional()
+    .describe('Defaults to "Tổ công nghệ số cộng đồng <hamlet>"'),
   decision: DecisionSchema,
   schedule: z.string().trim().max(300).nullish(),
   contactPhone: ContactPhoneSchema.nullish(),
@@ -153,11 +172,18 @@ export const AddMemberBodySchema = z
     email: EmailSchema.nullish(),
     activeFrom: DateSchema.optional().describe('Defaults to today'),
     userId: z.string().min(1).max(64).nullish().describe('Link an existing account directly (no invitation)'),
-    invite: z.boolean().default(true).describe('Send an invitation by e-mail / link when no account is linked'),
+    invite: z
+      .boolean()
+      .default(true)
+      .describe('Send an invitation by e-mail / link when no account is linked'),
   })
   .superRefine((v, ctx) => {
     if (v.affiliation === 'telecom_business' && !v.organization) {
-      ctx.addIssue({ code: 'custom', path: ['organization'], message: 'Name the business (e.g. Viettel, VNPT, VNPost)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organization'],
+        message: 'Name the business (e.g. Viettel, VNPT, VNPost)',
+      });
     }
   });
 export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;

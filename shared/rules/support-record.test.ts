@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SupportRecordInputSchema } from '../contracts/support';
-import { canonicalSupportContent, checkConsent, checkOccurredAt, checkServiceCodes, describeIssue, isSameSupportContent, normalizeSupportContent } from './support-record';
+import {
+  canonicalSupportContent,
+  checkConsent,
+  checkOccurredAt,
+  checkServiceCodes,
+  describeIssue,
+  isSameSupportContent,
+  normalizeSupportContent,
+} from './support-record';
 
 const base = {
   teamId: 't1',
@@ -15,7 +23,13 @@ const base = {
 describe('support record rules', () => {
   it('treats reordered services, another offset for the same instant and absent vs null optionals as the same content', () => {
     const a = normalizeSupportContent(base);
-    const b = normalizeSupportContent({ ...base, occurredAt: '2026-11-28T02:30:00Z', services: ['vneid_level2', 'payment_vietqr', 'vneid_level2'], note: '  ', durationMinutes: null });
+    const b = normalizeSupportContent({
+      ...base,
+      occurredAt: '2026-11-28T02:30:00Z',
+      services: ['vneid_level2', 'payment_vietqr', 'vneid_level2'],
+      note: '  ',
+      durationMinutes: null,
+    });
     expect(isSameSupportContent(a, b)).toBe(true);
     expect(a.occurredAt).toBe('2026-11-28T02:30:00.000Z');
     expect(isSameSupportContent(a, normalizeSupportContent({ ...base, outcome: 'partly' }))).toBe(false);
@@ -31,10 +45,16 @@ describe('support record rules', () => {
   });
 
   it('names unknown and retired services by position, and keeps notes and location out without consent', () => {
-    const status = (c: string) => ({ vneid_level2: 'active', platform_qa: 'retired' } as const)[c as 'vneid_level2' | 'platform_qa'];
-    expect(checkServiceCodes(['vneid_level2', 'x', 'platform_qa'], status).map((e) => e.path)).toEqual(['services.1', 'services.2']);
+    const status = (c: string) =>
+      (({ vneid_level2: 'active', platform_qa: 'retired' }) as const)[c as 'vneid_level2' | 'platform_qa'];
+    expect(checkServiceCodes(['vneid_level2', 'x', 'platform_qa'], status).map((e) => e.path)).toEqual([
+      'services.1',
+      'services.2',
+    ]);
     expect(checkConsent({ consent: false, note: 'n', location: null }).map((e) => e.path)).toEqual(['note']);
-    expect(checkConsent({ consent: true, note: 'n', location: { lat: 1, lng: 2, accuracy: null } })).toEqual([]);
+    expect(checkConsent({ consent: true, note: 'n', location: { lat: 1, lng: 2, accuracy: null } })).toEqual(
+      [],
+    );
   });
 
   it('turns schema issues into bilingual per-field messages', () => {
@@ -42,7 +62,9 @@ describe('support record rules', () => {
     const r = SupportRecordInputSchema.safeParse(input);
     expect(r.success).toBe(false);
     const details = r.error!.issues.map((i) => describeIssue(i, input));
-    expect(details.map((d) => d.path)).toEqual(expect.arrayContaining(['id', 'outcome', 'person.ageBand', '']));
+    expect(details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(['id', 'outcome', 'person.ageBand', '']),
+    );
     expect(details.find((d) => d.path === 'outcome')?.messageVi).toContain('Kết quả');
     expect(details.find((d) => d.path === 'person.ageBand')?.message).toBe('Age band is required.');
     expect(details.find((d) => d.path === 'consent')?.messageVi).toBe('Sự đồng ý sai kiểu dữ liệu.');

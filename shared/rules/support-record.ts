@@ -84,7 +84,11 @@ export function isSameSupportContent(a: SupportContent, b: SupportContent): bool
   return canonicalSupportContent(a) === canonicalSupportContent(b);
 }
 
-const detail = (path: string, message: string, messageVi: string): ErrorDetail => ({ path, message, messageVi });
+const detail = (path: string, message: string, messageVi: string): ErrorDetail => ({
+  path,
+  message,
+  messageVi,
+});
 
 /** The time window: not more than 10 minutes ahead of the server, not older than 90 days. */
 export function checkOccurredAt(occurredAtIso: string, now: Date): ErrorDetail | null {
@@ -107,15 +111,24 @@ export function checkOccurredAt(occurredAtIso: string, now: Date): ErrorDetail |
 }
 
 /** Every service must be known and active; retired codes are refused for new records. */
-export function checkServiceCodes(codes: readonly string[], statusOf: (code: string) => 'active' | 'retired' | undefined): ErrorDetail[] {
+export function checkServiceCodes(
+  codes: readonly string[],
+  statusOf: (code: string) => 'active' | 'retired' | undefined,
+): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   codes.forEach((code, i) => {
     const status = statusOf(code);
     if (status === undefined) {
-      errors.push(detail(`services.${i}`, `Unknown service "${code}".`, `Dịch vụ "${code}" không có trong danh mục.`));
+      errors.push(
+        detail(`services.${i}`, `Unknown service "${code}".`, `Dịch vụ "${code}" không có trong danh mục.`),
+      );
     } else if (status === 'retired') {
       errors.push(
-        detail(`services.${i}`, `The service "${code}" is no longer offered.`, `Dịch vụ "${code}" đã ngừng sử dụng.`),
+        detail(
+          `services.${i}`,
+          `The service "${code}" is no longer offered.`,
+          `Dịch vụ "${code}" đã ngừng sử dụng.`,
+        ),
       );
     }
   });
@@ -128,12 +141,20 @@ export function checkConsent(c: Pick<SupportContent, 'consent' | 'note' | 'locat
   const errors: ErrorDetail[] = [];
   if (c.note !== null) {
     errors.push(
-      detail('note', 'Without the citizen’s consent, leave the note empty.', 'Khi người dân chưa đồng ý, không ghi chú thích.'),
+      detail(
+        'note',
+        'Without the citizen’s consent, leave the note empty.',
+        'Khi người dân chưa đồng ý, không ghi chú thích.',
+      ),
     );
   }
   if (c.location !== null) {
     errors.push(
-      detail('location', 'Without the citizen’s consent, do not record the location.', 'Khi người dân chưa đồng ý, không ghi vị trí.'),
+      detail(
+        'location',
+        'Without the citizen’s consent, do not record the location.',
+        'Khi người dân chưa đồng ý, không ghi vị trí.',
+      ),
     );
   }
   return errors;
@@ -182,11 +203,17 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): ErrorDetail {
   const path = issue.path.map(String).join('.');
   const [en, vi] = labelOf(issue.path);
-  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(input, issue.path) === undefined;
+  const missing =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    valueAt(input, issue.path) === undefined;
   if (missing) return detail(path, `${en} is required.`, `${vi} là bắt buộc.`);
   switch (issue.code) {
     case 'invalid_type':
-      return detail(path, `${en} has the wrong type (expected ${issue.expected}).`, `${vi} sai kiểu dữ liệu.`);
+      return detail(
+        path,
+        `${en} has the wrong type (expected ${issue.expected}).`,
+        `${vi} sai kiểu dữ liệu.`,
+      );
     case 'invalid_value':
       return detail(
         path,
@@ -201,16 +228,36 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): ErrorDet
       );
     case 'too_small':
       return issue.origin === 'array'
-        ? detail(path, `Choose at least ${String(issue.minimum)} ${en.toLowerCase()}.`, `Chọn ít nhất ${String(issue.minimum)} mục cho ${vi.toLowerCase()}.`)
-        : detail(path, `${en} is too small (minimum ${String(issue.minimum)}).`, `${vi} quá nhỏ (tối thiểu ${String(issue.minimum)}).`);
+        ? detail(
+            path,
+            `Choose at least ${String(issue.minimum)} ${en.toLowerCase()}.`,
+            `Chọn ít nhất ${String(issue.minimum)} mục cho ${vi.toLowerCase()}.`,
+          )
+        : detail(
+            path,
+            `${en} is too small (minimum ${String(issue.minimum)}).`,
+            `${vi} quá nhỏ (tối thiểu ${String(issue.minimum)}).`,
+          );
     case 'too_big':
       if (issue.origin === 'array') {
-        return detail(path, `At most ${String(issue.maximum)} ${en.toLowerCase()}.`, `Tối đa ${String(issue.maximum)} mục cho ${vi.toLowerCase()}.`);
+        return detail(
+          path,
+          `At most ${String(issue.maximum)} ${en.toLowerCase()}.`,
+          `Tối đa ${String(issue.maximum)} mục cho ${vi.toLowerCase()}.`,
+        );
       }
       if (issue.origin === 'string') {
-        return detail(path, `${en} is too long (at most ${String(issue.maximum)} characters).`, `${vi} quá dài (tối đa ${String(issue.maximum)} ký tự).`);
+        return detail(
+          path,
+          `${en} is too long (at most ${String(issue.maximum)} characters).`,
+          `${vi} quá dài (tối đa ${String(issue.maximum)} ký tự).`,
+        );
       }
-      return detail(path, `${en} is too large (maximum ${String(issue.maximum)}).`, `${vi} quá lớn (tối đa ${String(issue.maximum)}).`);
+      return detail(
+        path,
+        `${en} is too large (maximum ${String(issue.maximum)}).`,
+        `${vi} quá lớn (tối đa ${String(issue.maximum)}).`,
+      );
     default:
       return detail(path, `${en} is not valid: ${issue.message}`, `${vi} không hợp lệ.`);
   }

@@ -80,8 +80,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('team_members_team_idx').on('team_members').columns(['team_id', 'active_to']).execute();
-  await db.schema.createIndex('team_members_user_idx').on('team_members').columns(['user_id', 'team_id']).execute();
+  await db.schema
+    .createIndex('team_members_team_idx')
+    .on('team_members')
+    .columns(['team_id', 'active_to'])
+    .execute();
+  await db.schema
+    .createIndex('team_members_user_idx')
+    .on('team_members')
+    .columns(['user_id', 'team_id'])
+    .execute();
 
   await db.schema
     .createTable('team_changes')
@@ -93,7 +101,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_user_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('team_changes_team_idx').on('team_changes').columns(['team_id', 'at']).execute();
+  await db.schema
+    .createIndex('team_changes_team_idx')
+    .on('team_changes')
+    .columns(['team_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('support_records')
@@ -136,14 +148,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('support_records')
     .columns(['province_code', 'commune_code', 'occurred_at'])
     .execute();
-  await db.schema.createIndex('support_records_team_idx').on('support_records').columns(['team_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('support_records_team_idx')
+    .on('support_records')
+    .columns(['team_id', 'occurred_at'])
+    .execute();
   await db.schema
     .createIndex('support_records_author_idx')
     .on('support_records')
     .columns(['author_user_id', 'occurred_at'])
     .execute();
   // A version is corrected at most once: concurrent corrections of one record cannot both be stored.
-  await db.schema.createIndex('support_records_supersedes_uq').on('support_records').column('supersedes').unique().execute();
+  await db.schema
+    .createIndex('support_records_supersedes_uq')
+    .on('support_records')
+    .column('supersedes')
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('support_record_services')
@@ -160,7 +181,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const now = new Date().toISOString();
   await (db as Kysely<{ services: ServiceSeedRow }>)
     .insertInto('services')
-    .values(SERVICE_CATALOGUE.map((s, i) => ({ ...s, description: s.description ?? null, status: 'active', sort_order: (i + 1) * 10, created_at: now, updated_at: now })))
+    .values(
+      SERVICE_CATALOGUE.map((s, i) => ({
+        ...s,
+        description: s.description ?? null,
+        status: 'active',
+        sort_order: (i + 1) * 10,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -180,7 +210,13 @@ interface ServiceSeedRow {
  * The catalogue every deployment starts with (the five skills of domain.md §1 and the platforms under them).
  * A snapshot of this release: later changes are made by province admins, or by a later migration.
  */
-const SERVICE_CATALOGUE: { code: string; name: string; name_en: string; skill: string; description?: string }[] = [
+const SERVICE_CATALOGUE: {
+  code: string;
+  name: string;
+  name_en: string;
+  skill: string;
+  description?: string;
+}[] = [
   {
     code: 'vneid_level2',
     name: 'Định danh điện tử VNeID mức 2',
@@ -202,7 +238,12 @@ const SERVICE_CATALOGUE: { code: string; name: string; name_en: string; skill: s
     skill: 'public_services',
     description: 'Nộp hồ sơ trực tuyến một phần, nhận kết quả tại bộ phận một cửa.',
   },
-  { code: 'ecommerce_shopping', name: 'Mua sắm trực tuyến an toàn', name_en: 'Safe online shopping', skill: 'online_shopping' },
+  {
+    code: 'ecommerce_shopping',
+    name: 'Mua sắm trực tuyến an toàn',
+    name_en: 'Safe online shopping',
+    skill: 'online_shopping',
+  },
   {
     code: 'ecommerce_stall',
     name: 'Mở gian hàng thương mại điện tử',
@@ -210,7 +251,12 @@ const SERVICE_CATALOGUE: { code: string; name: string; name_en: string; skill: s
     skill: 'online_shopping',
     description: 'Đưa nông sản, sản phẩm địa phương lên sàn thương mại điện tử.',
   },
-  { code: 'payment_vietqr', name: 'Thanh toán bằng mã VietQR', name_en: 'VietQR payment', skill: 'online_payment' },
+  {
+    code: 'payment_vietqr',
+    name: 'Thanh toán bằng mã VietQR',
+    name_en: 'VietQR payment',
+    skill: 'online_payment',
+  },
   { code: 'payment_bank_app', name: 'Ứng dụng ngân hàng', name_en: 'Bank app', skill: 'online_payment' },
   { code: 'payment_ewallet', name: 'Ví điện tử', name_en: 'E-wallet', skill: 'online_payment' },
   {
@@ -219,7 +265,12 @@ const SERVICE_CATALOGUE: { code: string; name: string; name_en: string; skill: s
     name_en: 'Online safety and scam awareness',
     skill: 'online_safety',
   },
-  { code: 'health_book', name: 'Sổ sức khỏe điện tử', name_en: 'Electronic health book', skill: 'local_platforms' },
+  {
+    code: 'health_book',
+    name: 'Sổ sức khỏe điện tử',
+    name_en: 'Electronic health book',
+    skill: 'local_platforms',
+  },
   {
     code: 'province_app',
     name: 'Ứng dụng công dân số của tỉnh',

@@ -9,5 +9,9 @@ export { registerServicesRoutes } from './services.routes';
 export { CATALOGUE_CACHE_MS, type ServicesService, type ServiceStatusOf } from './services.service';
 
 export function createServicesModule(deps: { db: Kysely<DB>; clock: Clock }) {
-  return createServicesService({ db: deps.db, services: createServicesRepository(deps.db), clock: deps.clock });
+  return createServicesService({
+    db: deps.db,
+    services: createServicesRepository(deps.db),
+    clock: deps.clock,
+  });
 }

@@ -55,6 +55,7 @@ export function registerServicesRoutes(app: ZodApp, deps: { services: ServicesSe
         response: { 200: ServiceSchema, ...errorResponses },
       },
     },
-    async (request) => services.updateService(request.actor, request.params.code, request.body, auditContext(request, clock)),
+    async (request) =>
+      services.updateService(request.actor, request.params.code, request.body, auditContext(request, clock)),
   );
 }

@@ -45,7 +45,8 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
 
   /** The catalogue (public). Province admins see `services.manage` on each item. */
   async function listServices(actor: Actor, status?: 'active' | 'retired'): Promise<{ items: Service[] }> {
-    const actions: Action[] = grantsFor(actorGrants(actor), 'services.manage').length > 0 ? ['services.manage'] : [];
+    const actions: Action[] =
+      grantsFor(actorGrants(actor), 'services.manage').length > 0 ? ['services.manage'] : [];
     const rows = await services.listAll();
     return { items: rows.filter((r) => !status || r.status === status).map((r) => toService(r, actions)) };
   }
@@ -54,7 +55,10 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
   async function createService(actor: Actor, body: CreateServiceBody, ctx: AuditContext): Promise<Service> {
     assertCanSomewhere(actor, 'services.manage');
     if (await services.findByCode(body.code)) {
-      throw conflict('This service code already exists (codes are never reused).', 'Mã dịch vụ đã tồn tại (mã không được dùng lại).');
+      throw conflict(
+        'This service code already exists (codes are never reused).',
+        'Mã dịch vụ đã tồn tại (mã không được dùng lại).',
+      );
     }
     const all = await services.listAll();
     const row: ServicesTable = {
@@ -70,15 +74,29 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
     };
     await db.transaction().execute(async (trx) => {
       await services.insert(row, trx);
-      await recordAudit(trx, ctx, { action: 'service.created', entityType: 'service', entityId: row.code, after: row });
-      await recordEvent(trx, { type: 'service.created', entityType: 'service', entityId: row.code, payload: {} }, ctx.at);
+      await recordAudit(trx, ctx, {
+        action: 'service.created',
+        entityType: 'service',
+        entityId: row.code,
+        after: row,
+      });
+      await recordEvent(
+        trx,
+        { type: 'service.created', entityType: 'service', entityId: row.code, payload: {} },
+        ctx.at,
+      );
     });
     cached = null;
     return toService(row, ['services.manage']);
   }
 
   /** Renames, regroups or retires a service. Retiring keeps the code readable and refuses it for new records. */
-  async function updateService(actor: Actor, code: string, body: UpdateServiceBody, ctx: AuditContext): Promise<Service> {
+  async function updateService(
+    actor: Actor,
+    code: string,
+    body: UpdateServiceBody,
+    ctx: AuditContext,
+  ): Promise<Service> {
     assertCanSomewhere(actor, 'services.manage');
     const before = await services.findByCode(code);
     if (!before) throw notFound('Unknown service code.', 'Không tìm thấy dịch vụ.');
@@ -90,11 +108,20 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
     if (body.sortOrder !== undefined) patch.sort_order = body.sortOrder;
     if (body.status !== undefined) patch.status = body.status;
     const after = { ...before, ...patch };
-    const action = body.status && body.status !== before.status ? (body.status === 'retired' ? 'service.retired' : 'service.reactivated') : 'service.updated';
+    const action =
+      body.status && body.status !== before.status
+        ? body.status === 'retired'
+          ? 'service.retired'
+          : 'service.reactivated'
+        : 'service.updated';
     await db.transaction().execute(async (trx) => {
       await services.update(code, patch, trx);
       await recordAudit(trx, ctx, { action, entityType: 'service', entityId: code, before, after });
-      await recordEvent(trx, { type: action, entityType: 'service', entityId: code, payload: { status: after.status } }, ctx.at);
+      await recordEvent(
+        trx,
+        { type: action, entityType: 'service', entityId: code, payload: { status: after.status } },
+        ctx.at,
+      );
     });
     cached = null;
     return toService(after, ['services.manage']);

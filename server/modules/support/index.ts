@@ -15,9 +15,15 @@ import { createSupportRecordsService } from './support-records.service';
 
 export { registerSupportRoutes } from './support.routes';
 export { seedDemoSupportRecords } from './support.demo';
-export { hashContent } from './support-ingest.service';
+export { hashContent } from './support-ingest.rules';
 
-export function createSupportModule(deps: { db: Kysely<DB>; dialect: Dialect; clock: Clock; teams: TeamsModule; services: ServicesService }) {
+export function createSupportModule(deps: {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  teams: TeamsModule;
+  services: ServicesService;
+}) {
   const { db, clock, services } = deps;
   const records = createSupportRecordsRepository(db);
   const ingest = createSupportIngestService({
@@ -31,7 +37,14 @@ export function createSupportModule(deps: { db: Kysely<DB>; dialect: Dialect; cl
   });
   return {
     records: createSupportRecordsService({ db, records, ingest }),
-    lists: createSupportListsService({ db, records, teams: deps.teams.teamsRepo, members: deps.teams.membersRepo, services, clock }),
+    lists: createSupportListsService({
+      db,
+      records,
+      teams: deps.teams.teamsRepo,
+      members: deps.teams.membersRepo,
+      services,
+      clock,
+    }),
   };
 }
 export type SupportModule = ReturnType<typeof createSupportModule>;

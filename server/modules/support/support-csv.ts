@@ -4,11 +4,28 @@ import { formatLocalDateTime } from './support-time';
 /** Excel opens UTF-8 CSV with Vietnamese letters correctly only when the file starts with a byte-order mark. */
 export const UTF8_BOM = '\uFEFF';
 
-const OUTCOME_VI: Record<string, string> = { done: 'Hoàn thành', partly: 'Một phần', follow_up: 'Cần hỗ trợ thêm' };
-const AGE_VI: Record<string, string> = { under_18: 'Dưới 18', '18_39': '18–39', '40_59': '40–59', '60_plus': 'Từ 60' };
+const OUTCOME_VI: Record<string, string> = {
+  done: 'Hoàn thành',
+  partly: 'Một phần',
+  follow_up: 'Cần hỗ trợ thêm',
+};
+const AGE_VI: Record<string, string> = {
+  under_18: 'Dưới 18',
+  '18_39': '18–39',
+  '40_59': '40–59',
+  '60_plus': 'Từ 60',
+};
 const GENDER_VI: Record<string, string> = { female: 'Nữ', male: 'Nam', other: 'Khác', unknown: 'Không rõ' };
-const STATE_VI: Record<string, string> = { active: 'Hiệu lực', superseded: 'Đã được sửa', retracted: 'Đã rút' };
-const REVIEW_VI: Record<string, string> = { pending: 'Chờ duyệt', reviewed: 'Đã duyệt', flagged: 'Cần xem lại' };
+const STATE_VI: Record<string, string> = {
+  active: 'Hiệu lực',
+  superseded: 'Đã được sửa',
+  retracted: 'Đã rút',
+};
+const REVIEW_VI: Record<string, string> = {
+  pending: 'Chờ duyệt',
+  reviewed: 'Đã duyệt',
+  flagged: 'Cần xem lại',
+};
 
 export const CSV_HEADER = [
   'Mã lượt hỗ trợ',
@@ -45,7 +62,11 @@ export function csvLine(values: (string | number | null)[]): string {
 }
 
 export function recordCsvLine(
-  r: SupportRecordsTable & { team_name: string | null; hamlet_name: string | null; member_name: string | null },
+  r: SupportRecordsTable & {
+    team_name: string | null;
+    hamlet_name: string | null;
+    member_name: string | null;
+  },
   serviceName: (code: string) => string,
 ): string {
   return csvLine([

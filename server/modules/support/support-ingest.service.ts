@@ -1,36 +1,27 @@
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ErrorDetail } from '../../../shared/contracts/errors';
-import { SupportRecordInputSchema, type SyncStatus } from '../../../shared/contracts/support';
 import { uuidv7 } from '../../../shared/ids';
-import { canAt, coversPlacement } from '../../../shared/rules/permissions';
-import {
-  canonicalSupportContent,
-  checkConsent,
-  checkOccurredAt,
-  checkServiceCodes,
-  describeIssue,
-  normalizeSupportContent,
-  type SupportContent,
-} from '../../../shared/rules/support-record';
 import type { DB, SupportRecordsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { requireScope, requireSignedIn, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import { recordEvent } from '../../platform/events';
 import type { ServicesService } from '../services/index';
-import { isActiveOn, localDateOf, type TeamsRepository } from '../teams/index';
+import type { TeamsRepository } from '../teams/index';
 import type { RecordRow, SupportRecordsRepository } from './support-records.repository';
 import { isAuthor, mayReview } from './support.policy';
+import {
+  ALREADY_CORRECTED,
+  CONFLICT_DETAIL,
+  answerRepeats,
+  buildRow,
+  checkCandidate,
+  makeDetail,
+  parseCandidates,
+  type Candidate,
+  type IngestResult,
+} from './support-ingest.rules';
 
-export interface IngestResult {
-  /** The id as the device sent it (null when the element had no usable id). */
-  id: string | null;
-  status: SyncStatus;
-  errors?: ErrorDetail[];
-  /** Invalid because the caller may not record it (403 on PUT), not because a field is wrong (400). */
-  forbidden?: boolean;
-}
 
 export interface IngestOutcome {
   results: IngestResult[];
@@ -38,43 +29,17 @@ export interface IngestOutcome {
   created: Map<string, RecordRow>;
 }
 
-interface Candidate {
-  index: number;
-  sentId: string;
-  id: string;
-  content: SupportContent;
-  /** The codes in the order they were sent, so a refusal points at the element the member ticked. */
-  sentServices: string[];
-  hash: string;
-}
-
 type Target = Pick<
   SupportRecordsTable,
-  'id' | 'province_code' | 'commune_code' | 'hamlet_id' | 'author_user_id' | 'author_api_key_id' | 'state' | 'superseded_by'
+  | 'id'
+  | 'province_code'
+  | 'commune_code'
+  | 'hamlet_id'
+  | 'author_user_id'
+  | 'author_api_key_id'
+  | 'state'
+  | 'superseded_by'
 >;
-
-const d = (path: string, message: string, messageVi: string): ErrorDetail => ({ path, message, messageVi });
-
-const CONFLICT_DETAIL = d(
-  'id',
-  'Another record is already stored under this id with different content. To correct a record, send a new id with "supersedes".',
-  'Mã này đã được dùng cho một lượt hỗ trợ có nội dung khác. Muốn sửa, hãy gửi bản ghi mới có "supersedes".',
-);
-
-const ALREADY_CORRECTED = d(
-  'supersedes',
-  'That record was already corrected; correct its latest version.',
-  'Lượt hỗ trợ này đã được sửa; hãy sửa phiên bản mới nhất.',
-);
-
-export function hashContent(content: SupportContent): string {
-  return createHash('sha256').update(canonicalSupportContent(content)).digest('base64url');
-}
-
-function sentIdOf(raw: unknown): string | null {
-  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id.slice(0, 100) : null;
-}
 
 /**
  * The offline sync path (interfaces.md §2), shared by PUT and POST /sync: one transaction per batch and a fixed
@@ -93,30 +58,15 @@ export function createSupportIngestService(deps: {
 }) {
   const { db, records, teams, services, clock } = deps;
 
-  async function ingest(actor: Actor, raws: readonly unknown[], meta: { ip: string | null; requestId: string | null }, source: 'put' | 'sync'): Promise<IngestOutcome> {
+  async function ingest(
+    actor: Actor,
+    raws: readonly unknown[],
+    meta: { ip: string | null; requestId: string | null },
+    source: 'put' | 'sync',
+  ): Promise<IngestOutcome> {
     const writer = requireSignedIn(actor);
     if (writer.kind === 'apiKey') requireScope(writer, 'sync:write');
-    const results: IngestResult[] = new Array<IngestResult>(raws.length);
-    const firsts = new Map<string, Candidate>();
-    const repeats: Candidate[] = [];
-    raws.forEach((raw, index) => {
-      const parsed = SupportRecordInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        results[index] = { id: sentIdOf(raw), status: 'invalid', errors: parsed.error.issues.map((i) => describeIssue(i, raw)) };
-        return;
-      }
-      const content = normalizeSupportContent(parsed.data);
-      const c: Candidate = {
-        index,
-        sentId: parsed.data.id,
-        id: parsed.data.id.toLowerCase(),
-        content,
-        sentServices: parsed.data.services.map((s) => s.trim()),
-        hash: hashContent(content),
-      };
-      if (firsts.has(c.id)) repeats.push(c);
-      else firsts.set(c.id, c);
-    });
+    const { results, firsts, repeats } = parseCandidates(raws);
 
     const now = clock.now();
     const at = now.toISOString();
@@ -141,7 +91,12 @@ export function createSupportIngestService(deps: {
                 entityId: first.id,
                 provinceCode: first.province_code,
                 communeCode: first.commune_code,
-                after: { teamId: first.team_id, hamletId: first.hamlet_id, occurredAt: first.occurred_at, services: JSON.parse(first.services_json) as unknown },
+                after: {
+                  teamId: first.team_id,
+                  hamletId: first.hamlet_id,
+                  occurredAt: first.occurred_at,
+                  services: JSON.parse(first.services_json) as unknown,
+                },
               }
             : {
                 action: 'support_records.synced',
@@ -152,24 +107,21 @@ export function createSupportIngestService(deps: {
               },
         );
         const teamIds = [...new Set([...created.values()].map((r) => r.team_id))];
-        await recordEvent(trx, { type: 'support_records.created', entityType: 'support_record', entityId: first.id, payload: { ids, teamIds } }, at);
+        await recordEvent(
+          trx,
+          {
+            type: 'support_records.created',
+            entityType: 'support_record',
+            entityId: first.id,
+            payload: { ids, teamIds },
+          },
+          at,
+        );
       });
     }
     if (deps.concurrentWriters && created.size > 0) await relinkAfterCommit([...created.values()]);
 
-    for (const c of repeats) {
-      const first = firsts.get(c.id)!;
-      const firstResult = results[first.index]!;
-      const hash = storedHash.get(c.id);
-      if (hash !== undefined) {
-        results[c.index] = hash === c.hash ? { id: c.sentId, status: 'duplicate' } : { id: c.sentId, status: 'conflict', errors: [CONFLICT_DETAIL] };
-      } else {
-        results[c.index] =
-          first.hash === c.hash
-            ? { ...firstResult, id: c.sentId }
-            : { id: c.sentId, status: 'invalid', errors: [d('id', 'This id appears twice in the batch with different content.', 'Mã này xuất hiện hai lần trong lần gửi với nội dung khác nhau.')] };
-      }
-    }
+    answerRepeats(repeats, firsts, storedHash, results);
     return { results, created };
   }
 
@@ -186,7 +138,8 @@ export function createSupportIngestService(deps: {
       const correction = links.find((l) => l.supersedes === r.id);
       if (correction && r.superseded_by === null) await records.markSuperseded(r.id, correction.id);
       const target = r.supersedes ? links.find((l) => l.id === r.supersedes) : undefined;
-      if (target && target.state === 'active' && target.superseded_by === null) await records.markSuperseded(target.id, r.id);
+      if (target && target.state === 'active' && target.superseded_by === null)
+        await records.markSuperseded(target.id, r.id);
     }
   }
 
@@ -206,31 +159,68 @@ export function createSupportIngestService(deps: {
     const { at, now, statusOf } = clockRead;
     const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))];
     const userId = actor.kind === 'user' ? actor.user.id : null;
-    const teamRows = await teams.findManyWithMembership(uniq(candidates.map((c) => c.content.teamId)), userId, trx);
+    const teamRows = await teams.findManyWithMembership(
+      uniq(candidates.map((c) => c.content.teamId)),
+      userId,
+      trx,
+    );
     const teamById = new Map(teamRows.map((t) => [t.id, t]));
     const memberships = teamRows.filter((t) => t.member_id !== null);
     type HamletRow = Awaited<ReturnType<TeamsRepository['findManyHamlets']>>[number];
     const hamletRows = new Map<string, HamletRow>();
     for (const t of teamRows) {
-      if (t.hamlet_id && t.hamlet_name !== null && t.hamlet_commune_code !== null && t.hamlet_province_code !== null && t.hamlet_status !== null) {
-        hamletRows.set(t.hamlet_id, { id: t.hamlet_id, name: t.hamlet_name, commune_code: t.hamlet_commune_code, province_code: t.hamlet_province_code, status: t.hamlet_status });
+      if (
+        t.hamlet_id &&
+        t.hamlet_name !== null &&
+        t.hamlet_commune_code !== null &&
+        t.hamlet_province_code !== null &&
+        t.hamlet_status !== null
+      ) {
+        hamletRows.set(t.hamlet_id, {
+          id: t.hamlet_id,
+          name: t.hamlet_name,
+          commune_code: t.hamlet_commune_code,
+          province_code: t.hamlet_province_code,
+          status: t.hamlet_status,
+        });
       }
     }
-    const otherHamlets = uniq(candidates.map((c) => (hamletRows.has(c.content.hamletId) ? null : c.content.hamletId)));
+    const otherHamlets = uniq(
+      candidates.map((c) => (hamletRows.has(c.content.hamletId) ? null : c.content.hamletId)),
+    );
     for (const h of await teams.findManyHamlets(otherHamlets, trx)) hamletRows.set(h.id, h);
     const targetIds = uniq(candidates.map((c) => c.content.supersedes));
     // Corrections stored before their original: looked up here on SQLite (one writer, nothing can slip in
     // between); on PostgreSQL relinkAfterCommit does it once the batch is visible, so it is not done twice.
-    const links = await records.findLinks(deps.concurrentWriters ? [] : candidates.map((c) => c.id), targetIds, trx);
-    const targets = new Map<string, Target>(links.filter((l) => targetIds.includes(l.id)).map((l) => [l.id, l]));
+    const links = await records.findLinks(
+      deps.concurrentWriters ? [] : candidates.map((c) => c.id),
+      targetIds,
+      trx,
+    );
+    const targets = new Map<string, Target>(
+      links.filter((l) => targetIds.includes(l.id)).map((l) => [l.id, l]),
+    );
     // Only one correction may follow a given version; a stored one may point at a record not stored yet.
     const correctedBy = new Map<string, string>();
-    for (const l of links) if (l.supersedes && !correctedBy.has(l.supersedes)) correctedBy.set(l.supersedes, l.id);
+    for (const l of links)
+      if (l.supersedes && !correctedBy.has(l.supersedes)) correctedBy.set(l.supersedes, l.id);
 
-    const pending = new Map<string, { c: Candidate; row: SupportRecordsTable; names: { team: string; hamlet: string; member: string | null } }>();
+    const pending = new Map<
+      string,
+      {
+        c: Candidate;
+        row: SupportRecordsTable;
+        names: { team: string; hamlet: string; member: string | null };
+      }
+    >();
     const refused: Candidate[] = [];
     const refuse = (c: Candidate, errors: ErrorDetail[], forbidden = false) => {
-      results[c.index] = { id: c.sentId, status: 'invalid', errors, ...(forbidden ? { forbidden: true } : {}) };
+      results[c.index] = {
+        id: c.sentId,
+        status: 'invalid',
+        errors,
+        ...(forbidden ? { forbidden: true } : {}),
+      };
       refused.push(c);
     };
     for (const c of candidates) {
@@ -244,11 +234,19 @@ export function createSupportIngestService(deps: {
         const target = targets.get(s) ?? pending.get(s)?.row;
         const claimedBy = correctedBy.get(s) ?? target?.superseded_by ?? null;
         if (s === c.id) {
-          refuse(c, [d('supersedes', 'A record cannot correct itself.', 'Một lượt hỗ trợ không thể tự sửa chính nó.')]);
+          refuse(c, [
+            makeDetail(
+              'supersedes',
+              'A record cannot correct itself.',
+              'Một lượt hỗ trợ không thể tự sửa chính nó.',
+            ),
+          ]);
           continue;
         }
         if (target?.state === 'retracted') {
-          refuse(c, [d('supersedes', 'The corrected record was withdrawn.', 'Lượt hỗ trợ cần sửa đã bị rút.')]);
+          refuse(c, [
+            makeDetail('supersedes', 'The corrected record was withdrawn.', 'Lượt hỗ trợ cần sửa đã bị rút.'),
+          ]);
           continue;
         }
         if (claimedBy !== null && claimedBy !== c.id) {
@@ -256,7 +254,17 @@ export function createSupportIngestService(deps: {
           continue;
         }
         if (target && !(isAuthor(actor, target) || mayReview(actor, target))) {
-          refuse(c, [d('supersedes', 'Only the author or a reviewer may correct that record.', 'Chỉ người ghi hoặc người duyệt mới được sửa lượt hỗ trợ đó.')], true);
+          refuse(
+            c,
+            [
+              makeDetail(
+                'supersedes',
+                'Only the author or a reviewer may correct that record.',
+                'Chỉ người ghi hoặc người duyệt mới được sửa lượt hỗ trợ đó.',
+              ),
+            ],
+            true,
+          );
           continue;
         }
         correctedBy.set(s, c.id);
@@ -271,10 +279,16 @@ export function createSupportIngestService(deps: {
     }
 
     // A refused record that is already stored is a resend: its answer is the stored one, whatever today's rules.
-    for (const stored of await records.findManyByIds(refused.map((c) => c.id), trx)) {
+    for (const stored of await records.findManyByIds(
+      refused.map((c) => c.id),
+      trx,
+    )) {
       const c = candidateWithId(refused, stored.id);
       storedHash.set(stored.id, stored.content_hash);
-      results[c.index] = stored.content_hash === c.hash ? { id: c.sentId, status: 'duplicate' } : { id: c.sentId, status: 'conflict', errors: [CONFLICT_DETAIL] };
+      results[c.index] =
+        stored.content_hash === c.hash
+          ? { id: c.sentId, status: 'duplicate' }
+          : { id: c.sentId, status: 'conflict', errors: [CONFLICT_DETAIL] };
     }
     if (pending.size === 0) return;
 
@@ -282,7 +296,9 @@ export function createSupportIngestService(deps: {
     const inserted = await records.insertNew(rows, trx);
     const services = rows
       .filter((r) => inserted.has(r.id))
-      .flatMap((r) => (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code })));
+      .flatMap((r) =>
+        (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code })),
+      );
     await records.insertServices(services, trx);
     const lost = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
     const winners = new Map((await records.findManyByIds(lost, trx)).map((r) => [r.id, r.content_hash]));
@@ -290,8 +306,14 @@ export function createSupportIngestService(deps: {
       if (inserted.has(row.id)) {
         storedHash.set(row.id, row.content_hash);
         results[c.index] = { id: c.sentId, status: 'created' };
-        created.set(row.id, { ...row, team_name: names.team, hamlet_name: names.hamlet, member_name: names.member });
-        if (row.supersedes && targets.has(row.supersedes)) await records.markSuperseded(row.supersedes, row.id, trx);
+        created.set(row.id, {
+          ...row,
+          team_name: names.team,
+          hamlet_name: names.hamlet,
+          member_name: names.member,
+        });
+        if (row.supersedes && targets.has(row.supersedes))
+          await records.markSuperseded(row.supersedes, row.id, trx);
         continue;
       }
       // Stored already (a resend, or a concurrent request between our lookups and our insert): answer from its
@@ -302,7 +324,10 @@ export function createSupportIngestService(deps: {
         continue;
       }
       storedHash.set(row.id, hash);
-      results[c.index] = hash === row.content_hash ? { id: c.sentId, status: 'duplicate' } : { id: c.sentId, status: 'conflict', errors: [CONFLICT_DETAIL] };
+      results[c.index] =
+        hash === row.content_hash
+          ? { id: c.sentId, status: 'duplicate' }
+          : { id: c.sentId, status: 'conflict', errors: [CONFLICT_DETAIL] };
     }
   }
 
@@ -312,113 +337,4 @@ export type SupportIngestService = ReturnType<typeof createSupportIngestService>
 
 function candidateWithId(list: readonly Candidate[], id: string): Candidate {
   return list.find((c) => c.id === id)!;
-}
-
-type TeamWithMembership = Awaited<ReturnType<TeamsRepository['findManyWithMembership']>>[number];
-
-interface Lookups {
-  teamById: Map<string, TeamWithMembership>;
-  hamletRows: Map<string, Awaited<ReturnType<TeamsRepository['findManyHamlets']>>[number]>;
-  /** Rows of teamById's query that carry one of the caller's memberships. */
-  memberships: TeamWithMembership[];
-  statusOf: (code: string) => 'active' | 'retired' | undefined;
-}
-
-interface Accepted {
-  placement: { provinceCode: string; communeCode: string; hamletId: string };
-  memberId: string | null;
-  teamName: string;
-  hamletName: string;
-  memberName: string | null;
-}
-
-/**
- * Field rules first (400 / invalid), then where the record may go and who may write it (403 / invalid): the
- * hamlet must be in the team's commune, and the author an active member of the team on that day or a holder
- * of support.capture covering the hamlet; an API key must cover the hamlet.
- */
-function checkCandidate(actor: Exclude<Actor, { kind: 'anonymous' }>, c: Candidate, now: Date, l: Lookups): Accepted | { errors: ErrorDetail[]; forbidden?: boolean } {
-  const errors: ErrorDetail[] = [];
-  const team = l.teamById.get(c.content.teamId);
-  const hamlet = l.hamletRows.get(c.content.hamletId);
-  if (!team) errors.push(d('teamId', 'Unknown team.', 'Không tìm thấy tổ.'));
-  if (!hamlet) errors.push(d('hamletId', 'Unknown hamlet.', 'Không tìm thấy ấp/khu phố.'));
-  const when = checkOccurredAt(c.content.occurredAt, now);
-  if (when) errors.push(when);
-  errors.push(...checkServiceCodes(c.sentServices, l.statusOf));
-  errors.push(...checkConsent(c.content));
-  if (errors.length > 0 || !team || !hamlet) return { errors };
-
-  const placement = { provinceCode: hamlet.province_code, communeCode: hamlet.commune_code, hamletId: hamlet.id };
-  if (hamlet.commune_code !== team.commune_code || hamlet.province_code !== team.province_code) {
-    return { forbidden: true, errors: [d('hamletId', 'The hamlet is not in the team’s commune.', 'Ấp/khu phố không thuộc xã/phường của tổ.')] };
-  }
-  let memberId: string | null = null;
-  let memberName: string | null = null;
-  if (actor.kind === 'user') {
-    const day = localDateOf(new Date(c.content.occurredAt));
-    const membership = l.memberships.find((m) => m.id === team.id && m.active_from !== null && isActiveOn({ active_from: m.active_from, active_to: m.active_to }, day));
-    if (membership) {
-      memberId = membership.member_id;
-      memberName = membership.member_name;
-    } else if (!canAt(actor.grants, 'support.capture', placement)) {
-      return {
-        forbidden: true,
-        errors: [
-          d(
-            'teamId',
-            'You were not an active member of this team on that day and may not record support in this hamlet.',
-            'Bạn không phải thành viên của tổ này vào ngày đó và không được ghi lượt hỗ trợ tại ấp/khu phố này.',
-          ),
-        ],
-      };
-    }
-  } else if (!actor.grants.some((g) => coversPlacement(g, placement))) {
-    return { forbidden: true, errors: [d('hamletId', 'The API key does not cover this hamlet.', 'Khoá API không có quyền tại ấp/khu phố này.')] };
-  }
-  if (team.status !== 'active' && (team.status_changed_at ?? '') <= c.content.occurredAt) {
-    return {
-      errors: [d('teamId', 'The team had been merged or dissolved by that time.', 'Vào thời điểm đó tổ đã được sáp nhập hoặc giải thể.')],
-    };
-  }
-  return { placement, memberId, teamName: team.name, hamletName: hamlet.name, memberName };
-}
-
-function buildRow(actor: Exclude<Actor, { kind: 'anonymous' }>, c: Candidate, a: Accepted, at: string, correctedBy: string | null): SupportRecordsTable {
-  const k = c.content;
-  return {
-    id: c.id,
-    team_id: k.teamId,
-    hamlet_id: k.hamletId,
-    province_code: a.placement.provinceCode,
-    commune_code: a.placement.communeCode,
-    occurred_at: k.occurredAt,
-    services_json: JSON.stringify(k.services),
-    outcome: k.outcome,
-    age_band: k.ageBand,
-    gender: k.gender,
-    consent: k.consent ? 1 : 0,
-    duration_minutes: k.durationMinutes,
-    note: k.note,
-    lat: k.location?.lat ?? null,
-    lng: k.location?.lng ?? null,
-    accuracy: k.location?.accuracy ?? null,
-    campaign_id: k.campaignId,
-    help_request_id: k.helpRequestId,
-    supersedes: k.supersedes,
-    content_hash: c.hash,
-    author_user_id: actor.kind === 'user' ? actor.user.id : null,
-    author_api_key_id: actor.kind === 'apiKey' ? actor.keyId : null,
-    member_id: a.memberId,
-    received_at: at,
-    state: correctedBy ? 'superseded' : 'active',
-    superseded_by: correctedBy,
-    retracted_at: null,
-    retraction_reason: null,
-    retracted_by: null,
-    review_status: 'pending',
-    reviewed_at: null,
-    reviewed_by: null,
-    review_note: null,
-  };
 }

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
-import type { AgeBand, Gender, SupportFilter, SupportListQuery, SupportRecord, TeamStats } from '../../../shared/contracts/support';
+import type {
+  AgeBand,
+  Gender,
+  SupportFilter,
+  SupportListQuery,
+  SupportRecord,
+  TeamStats,
+} from '../../../shared/contracts/support';
 import { canAt, grantsFor, type Action } from '../../../shared/rules/permissions';
 import type { DB } from '../../db/schema';
 import { ANONYMOUS, actorGrants, requireScope, requireSignedIn, type Actor } from '../../platform/auth/actor';
@@ -57,11 +64,17 @@ export function createSupportListsService(deps: {
     let unit = null;
     if (filter.unit) {
       unit = await resolveUnitPlacement(db, filter.unit);
-      if (!unit) throw validation([{ path: 'query.unit', message: 'Unknown unit code.', messageVi: 'Mã đơn vị không tồn tại.' }]);
+      if (!unit)
+        throw validation([
+          { path: 'query.unit', message: 'Unknown unit code.', messageVi: 'Mã đơn vị không tồn tại.' },
+        ]);
     }
     if (filter.mine === 'true') {
       if (caller.kind !== 'user') throw forbidden();
-      return { scope: rowInScopeAndUnit('support_records', 'everywhere', unit), filter: { ...f, authorUserId: caller.user.id } };
+      return {
+        scope: rowInScopeAndUnit('support_records', 'everywhere', unit),
+        filter: { ...f, authorUserId: caller.user.id },
+      };
     }
     const grants = grantsFor(actorGrants(caller), action);
     if (grants.length === 0) throw forbidden();
@@ -72,7 +85,9 @@ export function createSupportListsService(deps: {
     if (!cursor) return null;
     const v = decodeCursor(cursor);
     if (v?.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') {
-      throw validation([{ path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
+      throw validation([
+        { path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' },
+      ]);
     }
     return [v[0], v[1]];
   }
@@ -80,7 +95,12 @@ export function createSupportListsService(deps: {
   /** Officers' and leaders' list in their scope (newest first), or a member's own history with `mine=true`. */
   async function listRecords(actor: Actor, query: SupportListQuery): Promise<Page<SupportRecord>> {
     const { scope, filter } = await scopeOf(actor, query, 'support.review');
-    const rows = await records.list({ scope, filter, after: parseCursor(query.cursor), limit: query.limit + 1 });
+    const rows = await records.list({
+      scope,
+      filter,
+      after: parseCursor(query.cursor),
+      limit: query.limit + 1,
+    });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -117,7 +137,11 @@ export function createSupportListsService(deps: {
    * band and gender, records per member. Corrected and withdrawn versions are not counted. Staff who read the
    * team, and its active members, may see them.
    */
-  async function teamStats(actor: Actor, teamId: string, query: { from?: string | undefined; to?: string | undefined }): Promise<TeamStats> {
+  async function teamStats(
+    actor: Actor,
+    teamId: string,
+    query: { from?: string | undefined; to?: string | undefined },
+  ): Promise<TeamStats> {
     const caller = requireSignedIn(actor);
     const today = localDateOf(clock.now());
     const team = await teams.findById(teamId, today);
@@ -131,7 +155,13 @@ export function createSupportListsService(deps: {
     const from = query.from ?? addDays(to, -(DEFAULT_STATS_DAYS - 1));
     if (from > to || Date.parse(to) - Date.parse(from) > MAX_STATS_DAYS * 86_400_000) {
       throw new AppError('VALIDATION', undefined, {
-        details: [{ path: 'query.from', message: `Choose a period of at most ${MAX_STATS_DAYS} days.`, messageVi: `Chọn khoảng thời gian tối đa ${MAX_STATS_DAYS} ngày.` }],
+        details: [
+          {
+            path: 'query.from',
+            message: `Choose a period of at most ${MAX_STATS_DAYS} days.`,
+            messageVi: `Chọn khoảng thời gian tối đa ${MAX_STATS_DAYS} ngày.`,
+          },
+        ],
       });
     }
     const rows = await records.statsRows(team.id, startOfLocalDayUtc(from), endOfLocalDayUtc(to));
@@ -152,7 +182,11 @@ export function createSupportListsService(deps: {
       const pk = `${r.age_band}|${r.gender}`;
       people.set(pk, (people.get(pk) ?? 0) + 1);
       const mk = r.member_id ?? '';
-      const m = perMember.get(mk) ?? { memberId: r.member_id, name: r.member_name ?? 'Cán bộ / tích hợp', count: 0 };
+      const m = perMember.get(mk) ?? {
+        memberId: r.member_id,
+        name: r.member_name ?? 'Cán bộ / tích hợp',
+        count: 0,
+      };
       m.count += 1;
       perMember.set(mk, m);
     }
@@ -161,7 +195,9 @@ export function createSupportListsService(deps: {
       from,
       to,
       total: rows.length,
-      byService: [...byService].map(([service, count]) => ({ service, count })).sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
+      byService: [...byService]
+        .map(([service, count]) => ({ service, count }))
+        .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
       byWeek: [...byWeek].map(([week, w]) => ({ week, ...w })).sort((a, b) => a.week.localeCompare(b.week)),
       people: [...people].map(([k, count]) => {
         const [ageBand, gender] = k.split('|') as [AgeBand, Gender];

@@ -1,4 +1,11 @@
-import { CompiledQuery, type Compilable, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type Compilable,
+  type Expression,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type { DB, SupportRecordsTable } from '../../db/schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -18,14 +25,21 @@ const SERVICES_CHUNK = 2000;
  */
 function createShapeCache() {
   const texts = new Map<string, string | null>();
-  return async function run<R>(ex: Executor, rows: readonly object[], build: () => Compilable<R>): Promise<R[]> {
+  return async function run<R>(
+    ex: Executor,
+    rows: readonly object[],
+    build: () => Compilable<R>,
+  ): Promise<R[]> {
     const columns = Object.keys(rows[0] ?? {});
     const key = `${rows.length}:${columns.join(',')}`;
-    const params = rows.flatMap((r) => columns.map((c) => (r as Record<string, unknown>)[c]));
+    const params = new Array<unknown>(rows.length * columns.length);
+    let k = 0;
+    for (const r of rows) for (const c of columns) params[k++] = (r as Record<string, unknown>)[c];
     let text = texts.get(key);
     if (text === undefined) {
       const compiled = build().compile();
-      const plain = compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
+      const plain =
+        compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
       text = plain ? compiled.sql : null;
       texts.set(key, text);
       if (!plain) return (await ex.executeQuery<R>(compiled)).rows;
@@ -138,7 +152,11 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
         const res = await runRecordInsert(ex, chunk, () =>
-          ex.insertInto('support_records').values(chunk).onConflict((oc) => oc.doNothing()).returning('id'),
+          ex
+            .insertInto('support_records')
+            .values(chunk)
+            .onConflict((oc) => oc.doNothing())
+            .returning('id'),
         );
         for (const r of res) inserted.add(r.id);
       }
@@ -149,7 +167,10 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       for (let i = 0; i < rows.length; i += SERVICES_CHUNK) {
         const chunk = rows.slice(i, i + SERVICES_CHUNK);
         await runServicesInsert(ex, chunk, () =>
-          ex.insertInto('support_record_services').values(chunk).onConflict((oc) => oc.columns(['record_id', 'service_code']).doNothing()),
+          ex
+            .insertInto('support_record_services')
+            .values(chunk)
+            .onConflict((oc) => oc.columns(['record_id', 'service_code']).doNothing()),
         );
       }
     },
@@ -195,15 +216,30 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       }
       if (opts.after) {
         const [at, id] = opts.after;
-        q = q.where((eb) => eb(eb.refTuple('support_records.occurred_at', 'support_records.id'), '<', eb.tuple(at, id)));
+        q = q.where((eb) =>
+          eb(eb.refTuple('support_records.occurred_at', 'support_records.id'), '<', eb.tuple(at, id)),
+        );
       }
-      return q.orderBy('support_records.occurred_at', 'desc').orderBy('support_records.id', 'desc').limit(opts.limit).execute();
+      return q
+        .orderBy('support_records.occurred_at', 'desc')
+        .orderBy('support_records.id', 'desc')
+        .limit(opts.limit)
+        .execute();
     },
 
-    async retract(id: string, patch: { at: string; reason: string; by: string | null }, ex: Executor = db): Promise<boolean> {
+    async retract(
+      id: string,
+      patch: { at: string; reason: string; by: string | null },
+      ex: Executor = db,
+    ): Promise<boolean> {
       const res = await ex
         .updateTable('support_records')
-        .set({ state: 'retracted', retracted_at: patch.at, retraction_reason: patch.reason, retracted_by: patch.by })
+        .set({
+          state: 'retracted',
+          retracted_at: patch.at,
+          retraction_reason: patch.reason,
+          retracted_by: patch.by,
+        })
         .where('id', '=', id)
         .where('state', '=', 'active')
         .executeTakeFirst();
@@ -218,7 +254,12 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       if (ids.length === 0) return;
       await ex
         .updateTable('support_records')
-        .set({ review_status: patch.status, reviewed_at: patch.at, reviewed_by: patch.by, review_note: patch.note })
+        .set({
+          review_status: patch.status,
+          reviewed_at: patch.at,
+          reviewed_by: patch.by,
+          review_note: patch.note,
+        })
         .where('id', 'in', [...ids])
         .execute();
     },

@@ -19,7 +19,11 @@ export interface RequestInfo {
   requestId: string | null;
 }
 
-export function createSupportRecordsService(deps: { db: Kysely<DB>; records: SupportRecordsRepository; ingest: SupportIngestService }) {
+export function createSupportRecordsService(deps: {
+  db: Kysely<DB>;
+  records: SupportRecordsRepository;
+  ingest: SupportIngestService;
+}) {
   const { db, records, ingest } = deps;
 
   async function readVisible(actor: Actor, id: string) {
@@ -32,14 +36,31 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
    * PUT /support-records/{id}: create, or answer a resend. Same content again → "duplicate" (200, nothing stored);
    * different content → 409; a record outside the caller's teams/hamlets → 403; a bad field → 400 per field.
    */
-  async function putRecord(actor: Actor, id: string, body: unknown, meta: RequestInfo): Promise<{ status: 'created' | 'duplicate'; record: SupportRecord }> {
+  async function putRecord(
+    actor: Actor,
+    id: string,
+    body: unknown,
+    meta: RequestInfo,
+  ): Promise<{ status: 'created' | 'duplicate'; record: SupportRecord }> {
     requireSignedIn(actor);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw validation([{ path: 'body', message: 'Send the record as a JSON object.', messageVi: 'Vui lòng gửi lượt hỗ trợ dưới dạng đối tượng JSON.' }]);
+      throw validation([
+        {
+          path: 'body',
+          message: 'Send the record as a JSON object.',
+          messageVi: 'Vui lòng gửi lượt hỗ trợ dưới dạng đối tượng JSON.',
+        },
+      ]);
     }
     const sentId = (body as { id?: unknown }).id;
     if (sentId !== undefined && (typeof sentId !== 'string' || sentId.toLowerCase() !== id.toLowerCase())) {
-      throw validation([{ path: 'id', message: 'The id in the body differs from the id in the address.', messageVi: 'Mã trong nội dung khác mã trên đường dẫn.' }]);
+      throw validation([
+        {
+          path: 'id',
+          message: 'The id in the body differs from the id in the address.',
+          messageVi: 'Mã trong nội dung khác mã trên đường dẫn.',
+        },
+      ]);
     }
     const { results, created } = await ingest.ingest(actor, [{ ...body, id }], meta, 'put');
     const result = results[0]!;
@@ -51,7 +72,11 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
           details,
         });
       }
-      throw validation(details, 'Some fields of the support record are not valid.', 'Một số thông tin của lượt hỗ trợ chưa hợp lệ.');
+      throw validation(
+        details,
+        'Some fields of the support record are not valid.',
+        'Một số thông tin của lượt hỗ trợ chưa hợp lệ.',
+      );
     }
     if (result.status === 'conflict') {
       throw new AppError('CONFLICT', 'A different support record already has this id.', {
@@ -61,17 +86,30 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
     }
     const row = created.get(id.toLowerCase()) ?? (await records.findOne(id.toLowerCase()));
     if (!row) throw recordNotFound();
-    return { status: result.status === 'created' ? 'created' : 'duplicate', record: toRecordView(row, recordActions(actor, row)) };
+    return {
+      status: result.status === 'created' ? 'created' : 'duplicate',
+      record: toRecordView(row, recordActions(actor, row)),
+    };
   }
 
   /** POST /sync: up to 500 records, one result per record in input order. */
-  async function syncRecords(actor: Actor, body: unknown, meta: RequestInfo): Promise<{ results: SyncResult[] }> {
+  async function syncRecords(
+    actor: Actor,
+    body: unknown,
+    meta: RequestInfo,
+  ): Promise<{ results: SyncResult[] }> {
     requireSignedIn(actor);
-    const list = typeof body === 'object' && body !== null ? (body as { records?: unknown }).records : undefined;
-    const extra = typeof body === 'object' && body !== null ? Object.keys(body).filter((k) => k !== 'records') : [];
+    const list =
+      typeof body === 'object' && body !== null ? (body as { records?: unknown }).records : undefined;
+    const extra =
+      typeof body === 'object' && body !== null ? Object.keys(body).filter((k) => k !== 'records') : [];
     if (!Array.isArray(list) || list.length === 0 || extra.length > 0) {
       throw validation([
-        { path: 'records', message: 'Send { "records": [ … ] } with at least one record.', messageVi: 'Vui lòng gửi { "records": [ … ] } với ít nhất một lượt hỗ trợ.' },
+        {
+          path: 'records',
+          message: 'Send { "records": [ … ] } with at least one record.',
+          messageVi: 'Vui lòng gửi { "records": [ … ] } với ít nhất một lượt hỗ trợ.',
+        },
       ]);
     }
     if (list.length > MAX_SYNC_RECORDS) {
@@ -84,7 +122,13 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
       ]);
     }
     const { results } = await ingest.ingest(actor, list, meta, 'sync');
-    return { results: results.map((r) => ({ id: r.id, status: r.status, ...(r.errors ? { errors: r.errors } : {}) })) };
+    return {
+      results: results.map((r) => ({
+        id: r.id,
+        status: r.status,
+        ...(r.errors ? { errors: r.errors } : {}),
+      })),
+    };
   }
 
   async function getRecord(actor: Actor, id: string): Promise<SupportRecord> {
@@ -94,16 +138,27 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
   }
 
   /** Withdraws a record with a reason (its author or a reviewer). It stays stored, marked, out of the figures. */
-  async function retractRecord(actor: Actor, id: string, reason: string, ctx: AuditContext): Promise<SupportRecord> {
+  async function retractRecord(
+    actor: Actor,
+    id: string,
+    reason: string,
+    ctx: AuditContext,
+  ): Promise<SupportRecord> {
     requireSignedIn(actor);
     const row = await readVisible(actor, id);
     if (!isAuthor(actor, row) && !mayReview(actor, row)) throw forbidden();
     if (row.state !== 'active') {
-      throw conflict('Only the current version of a record can be withdrawn.', 'Chỉ rút được phiên bản hiện hành của lượt hỗ trợ.');
+      throw conflict(
+        'Only the current version of a record can be withdrawn.',
+        'Chỉ rút được phiên bản hiện hành của lượt hỗ trợ.',
+      );
     }
     await db.transaction().execute(async (trx) => {
       if (!(await records.retract(row.id, { at: ctx.at, reason, by: actorUserId(actor) }, trx))) {
-        throw conflict('Only the current version of a record can be withdrawn.', 'Chỉ rút được phiên bản hiện hành của lượt hỗ trợ.');
+        throw conflict(
+          'Only the current version of a record can be withdrawn.',
+          'Chỉ rút được phiên bản hiện hành của lượt hỗ trợ.',
+        );
       }
       await recordAudit(trx, ctx, {
         action: 'support_record.retracted',
@@ -114,13 +169,26 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
         before: { state: row.state },
         after: { state: 'retracted', reason },
       });
-      await recordEvent(trx, { type: 'support_record.retracted', entityType: 'support_record', entityId: row.id, payload: { teamId: row.team_id } }, ctx.at);
+      await recordEvent(
+        trx,
+        {
+          type: 'support_record.retracted',
+          entityType: 'support_record',
+          entityId: row.id,
+          payload: { teamId: row.team_id },
+        },
+        ctx.at,
+      );
     });
     return getRecord(actor, row.id);
   }
 
   /** Marks records reviewed or flagged (support.review where each sits); each id gets its own answer. */
-  async function reviewRecords(actor: Actor, body: { ids: string[]; decision: 'reviewed' | 'flagged'; note?: string | null | undefined }, ctx: AuditContext) {
+  async function reviewRecords(
+    actor: Actor,
+    body: { ids: string[]; decision: 'reviewed' | 'flagged'; note?: string | null | undefined },
+    ctx: AuditContext,
+  ) {
     requireSignedIn(actor);
     const ids = [...new Set(body.ids.map((i) => i.toLowerCase()))];
     const rows = new Map((await records.findManyByIds(ids)).map((r) => [r.id, r]));
@@ -133,25 +201,52 @@ export function createSupportRecordsService(deps: { db: Kysely<DB>; records: Sup
     const allowed = results.filter((r) => r.status === body.decision).map((r) => r.id);
     if (allowed.length > 0) {
       await db.transaction().execute(async (trx) => {
-        await records.review(allowed, { status: body.decision, at: ctx.at, by: actorUserId(actor), note: body.note ?? null }, trx);
+        await records.review(
+          allowed,
+          { status: body.decision, at: ctx.at, by: actorUserId(actor), note: body.note ?? null },
+          trx,
+        );
         await recordAudit(trx, ctx, {
           action: `support_records.${body.decision}`,
           entityType: 'support_record',
           entityId: allowed[0]!,
           after: { ids: allowed, decision: body.decision, note: body.note ?? null },
         });
-        await recordEvent(trx, { type: `support_records.${body.decision}`, entityType: 'support_record', entityId: allowed[0]!, payload: { ids: allowed } }, ctx.at);
-        if (body.decision === 'flagged') await notifyFlagged(trx, actor, allowed.map((id) => rows.get(id)!), body.note ?? null, ctx.at);
+        await recordEvent(
+          trx,
+          {
+            type: `support_records.${body.decision}`,
+            entityType: 'support_record',
+            entityId: allowed[0]!,
+            payload: { ids: allowed },
+          },
+          ctx.at,
+        );
+        if (body.decision === 'flagged')
+          await notifyFlagged(
+            trx,
+            actor,
+            allowed.map((id) => rows.get(id)!),
+            body.note ?? null,
+            ctx.at,
+          );
       });
     }
     return { results };
   }
 
   /** Tells each author how many of their records a reviewer flagged, with the reviewer's note. */
-  async function notifyFlagged(trx: Kysely<DB>, actor: Actor, flagged: { author_user_id: string | null }[], note: string | null, at: string) {
+  async function notifyFlagged(
+    trx: Kysely<DB>,
+    actor: Actor,
+    flagged: { author_user_id: string | null }[],
+    note: string | null,
+    at: string,
+  ) {
     const counts = new Map<string, number>();
     for (const r of flagged) {
-      if (r.author_user_id && r.author_user_id !== actorUserId(actor)) counts.set(r.author_user_id, (counts.get(r.author_user_id) ?? 0) + 1);
+      if (r.author_user_id && r.author_user_id !== actorUserId(actor))
+        counts.set(r.author_user_id, (counts.get(r.author_user_id) ?? 0) + 1);
     }
     for (const [userId, n] of counts) {
       await notifyUsers(

@@ -18,7 +18,12 @@ describe('demo seed: teams, members and six months of support records', () => {
     t.clock.set(NOW);
     await loadOfficialUnits(t.database.db, { provinces: ['80'] });
     const started = performance.now();
-    seeded = await seedDemoProvince({ db: t.database.db, clock: t.clock, config: t.config, extensions: DEMO_SEED_EXTENSIONS });
+    seeded = await seedDemoProvince({
+      db: t.database.db,
+      clock: t.clock,
+      config: t.config,
+      extensions: DEMO_SEED_EXTENSIONS,
+    });
     elapsedMs = performance.now() - started;
   });
   afterAll(async () => t.close());
@@ -28,22 +33,34 @@ describe('demo seed: teams, members and six months of support records', () => {
     const teams = await db.selectFrom('teams').select(['hamlet_id', 'decision_number']).execute();
     expect(teams).toHaveLength(seeded.hamlets);
     expect(new Set(teams.map((x) => x.hamlet_id)).size).toBe(seeded.hamlets);
-    const members = await db.selectFrom('team_members').select(['affiliation', 'role', 'organization']).execute();
+    const members = await db
+      .selectFrom('team_members')
+      .select(['affiliation', 'role', 'organization'])
+      .execute();
     expect(members.length).toBeGreaterThan(2_200);
     expect(members.length).toBeLessThan(2_800);
     expect(members.filter((m) => m.role === 'leader')).toHaveLength(seeded.hamlets);
     const youth = members.filter((m) => m.affiliation === 'youth_union').length;
     expect(youth / members.length).toBeGreaterThan(0.2);
-    expect(members.filter((m) => m.affiliation === 'telecom_business').every((m) => m.organization)).toBe(true);
+    expect(members.filter((m) => m.affiliation === 'telecom_business').every((m) => m.organization)).toBe(
+      true,
+    );
     expect(elapsedMs).toBeLessThan(30_000);
   });
 
   it('logs 40–60 thousand records over six months with weekend and campaign-day peaks', async () => {
-    const rows = await t.database.db.selectFrom('support_records').select(['occurred_at', 'services_json']).execute();
+    const rows = await t.database.db
+      .selectFrom('support_records')
+      .select(['occurred_at', 'services_json'])
+      .execute();
     expect(rows.length).toBeGreaterThan(40_000);
     expect(rows.length).toBeLessThan(60_000);
     const now = Date.parse(NOW);
-    expect(rows.every((r) => Date.parse(r.occurred_at) < now && now - Date.parse(r.occurred_at) < 184 * 86_400_000)).toBe(true);
+    expect(
+      rows.every(
+        (r) => Date.parse(r.occurred_at) < now && now - Date.parse(r.occurred_at) < 184 * 86_400_000,
+      ),
+    ).toBe(true);
     const perDay = new Map<string, number>();
     for (const r of rows) {
       const day = new Date(Date.parse(r.occurred_at) + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -67,11 +84,26 @@ describe('demo seed: teams, members and six months of support records', () => {
     const other = await createTestDatabase();
     try {
       await loadOfficialUnits(other.db, { provinces: ['80'] });
-      await seedDemoProvince({ db: other.db, clock: t.clock, config: t.config, extensions: DEMO_SEED_EXTENSIONS });
+      await seedDemoProvince({
+        db: other.db,
+        clock: t.clock,
+        config: t.config,
+        extensions: DEMO_SEED_EXTENSIONS,
+      });
       const ids = async (db: typeof other.db) => ({
         teams: (await db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id),
-        records: (await db.selectFrom('support_records').select(['id', 'content_hash']).orderBy('id').limit(500).execute()),
-        count: (await db.selectFrom('support_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        records: await db
+          .selectFrom('support_records')
+          .select(['id', 'content_hash'])
+          .orderBy('id')
+          .limit(500)
+          .execute(),
+        count: (
+          await db
+            .selectFrom('support_records')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
       });
       expect(await ids(other.db)).toEqual(await ids(t.database.db));
     } finally {
@@ -83,19 +115,39 @@ describe('demo seed: teams, members and six months of support records', () => {
     const member = seeded.accounts.find((a) => a.role === 'team_member')!;
     const ls = await signIn(t.app, leader.email, leader.password);
     const ms = await signIn(t.app, member.email, member.password);
-    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: ls.cookie } })).json();
+    const me = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: ls.cookie } })
+    ).json();
     expect(me.teams).toEqual([expect.objectContaining({ hamletId: leader.hamletId, role: 'leader' })]);
     const teamId = me.teams[0].teamId as string;
-    const memberMe = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: ms.cookie } })).json();
+    const memberMe = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: ms.cookie } })
+    ).json();
     expect(memberMe.teams).toEqual([expect.objectContaining({ teamId, role: 'member' })]);
     const body = recordInput(teamId, member.hamletId!, t.clock.now());
-    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/support-records/${body.id}`, headers: ms.headers, payload: body })).statusCode).toBe(201);
-    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/support-records?teamId=${teamId}&limit=5`, headers: { cookie: ls.cookie } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/support-records/${body.id}`,
+          headers: ms.headers,
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/support-records?teamId=${teamId}&limit=5`,
+      headers: { cookie: ls.cookie },
+    });
     expect(listed.json().items[0].id).toBe(body.id);
-    const stats = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/stats`, headers: { cookie: ms.cookie } });
+    const stats = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/teams/${teamId}/stats`,
+      headers: { cookie: ms.cookie },
+    });
     expect(stats.json().total).toBeGreaterThan(10);
     const directory = await t.app.inject({ method: 'GET', url: '/api/v1/teams?q=tan an&limit=3' });
     expect(directory.json().items.length).toBeGreaterThan(0);
   });
-
 });

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { ANONYMOUS } from '../../platform/auth/actor';
 import type { DemoSeedContext } from '../demo/index';
 import { createMembersRepository, isActiveOn, VIETNAM_OFFSET_MS } from '../teams/index';
-import { hashContent } from './support-ingest.service';
+import { hashContent } from './support-ingest.rules';
 import { createSupportRecordsRepository } from './support-records.repository';
 import { addDays } from './support-time';
 
@@ -29,9 +29,22 @@ const SERVICE_WEIGHTS: readonly [string, number][] = [
   ['platform_qa', 2],
   ['platform_reports', 2],
 ];
-const AGE_WEIGHTS: readonly [AgeBand, number][] = [['60_plus', 34], ['40_59', 36], ['18_39', 25], ['under_18', 5]];
-const GENDER_WEIGHTS: readonly [Gender, number][] = [['female', 55], ['male', 44], ['unknown', 1]];
-const OUTCOME_WEIGHTS: readonly [Outcome, number][] = [['done', 80], ['partly', 14], ['follow_up', 6]];
+const AGE_WEIGHTS: readonly [AgeBand, number][] = [
+  ['60_plus', 34],
+  ['40_59', 36],
+  ['18_39', 25],
+  ['under_18', 5],
+];
+const GENDER_WEIGHTS: readonly [Gender, number][] = [
+  ['female', 55],
+  ['male', 44],
+  ['unknown', 1],
+];
+const OUTCOME_WEIGHTS: readonly [Outcome, number][] = [
+  ['done', 80],
+  ['partly', 14],
+  ['follow_up', 6],
+];
 const NOTES = [
   'Hướng dẫn cài ứng dụng và đăng nhập lần đầu.',
   'Người cao tuổi, hỗ trợ tại nhà.',
@@ -79,7 +92,11 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
   for (const m of members) byTeam.set(m.team_id, [...(byTeam.get(m.team_id) ?? []), m]);
   const hamletsOf = new Map<string, string[]>();
   for (const h of ctx.hamlets) hamletsOf.set(h.communeCode, [...(hamletsOf.get(h.communeCode) ?? []), h.id]);
-  const teams = [...byTeam.entries()].map(([teamId, list]) => ({ teamId, list, activity: 0.3 + random.next() * 1.4 }));
+  const teams = [...byTeam.entries()].map(([teamId, list]) => ({
+    teamId,
+    list,
+    activity: 0.3 + random.next() * 1.4,
+  }));
 
   const today = new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
   const rows: SupportRecordsTable[] = [];
@@ -95,13 +112,20 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
       if (count === 0 || active.length === 0) continue;
       for (let i = 0; i < count; i++) {
         const member = random.chance(0.35) ? active[0]! : random.pick(active);
-        const occurredMs = Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS + minuteOfDay(random, weekend) * 60_000 + random.int(0, 59_000);
+        const occurredMs =
+          Date.parse(`${day}T00:00:00Z`) -
+          VIETNAM_OFFSET_MS +
+          minuteOfDay(random, weekend) * 60_000 +
+          random.int(0, 59_000);
         const n = random.chance(0.6) ? 1 : random.chance(0.75) ? 2 : 3;
         const services = new Set<string>();
         while (services.size < n) services.add(weighted(random, SERVICE_WEIGHTS));
         const consent = random.chance(0.95);
         const commune = hamletsOf.get(member.commune_code) ?? [];
-        const hamletId = member.hamlet_id && (random.chance(0.9) || commune.length === 0) ? member.hamlet_id : random.pick(commune);
+        const hamletId =
+          member.hamlet_id && (random.chance(0.9) || commune.length === 0)
+            ? member.hamlet_id
+            : random.pick(commune);
         const input = {
           teamId: team.teamId,
           hamletId,
@@ -115,7 +139,13 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
         };
         const content = normalizeSupportContent(input);
         const old = offset > 14;
-        const review = old ? (random.chance(0.03) ? 'flagged' : random.chance(0.78) ? 'reviewed' : 'pending') : 'pending';
+        const review = old
+          ? random.chance(0.03)
+            ? 'flagged'
+            : random.chance(0.78)
+              ? 'reviewed'
+              : 'pending'
+          : 'pending';
         const retracted = random.chance(0.003);
         rows.push({
           id: random.idAt(occurredMs),
@@ -141,14 +171,17 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
           author_user_id: member.user_id,
           author_api_key_id: null,
           member_id: member.id,
-          received_at: new Date(Math.min(occurredMs + random.int(1, 48) * 3_600_000, now.getTime())).toISOString(),
+          received_at: new Date(
+            Math.min(occurredMs + random.int(1, 48) * 3_600_000, now.getTime()),
+          ).toISOString(),
           state: retracted ? 'retracted' : 'active',
           superseded_by: null,
           retracted_at: retracted ? at : null,
           retraction_reason: retracted ? 'Ghi trùng với một lượt hỗ trợ khác.' : null,
           retracted_by: null,
           review_status: review,
-          reviewed_at: review === 'pending' ? null : new Date(occurredMs + random.int(2, 6) * 86_400_000).toISOString(),
+          reviewed_at:
+            review === 'pending' ? null : new Date(occurredMs + random.int(2, 6) * 86_400_000).toISOString(),
           reviewed_by: null,
           review_note: review === 'flagged' ? 'Kiểm tra lại dịch vụ đã chọn.' : null,
         });
@@ -158,10 +191,20 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
 
   const repo = createSupportRecordsRepository(db);
   await repo.insertNew(rows);
-  await repo.insertServices(rows.flatMap((r) => (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code }))));
+  await repo.insertServices(
+    rows.flatMap((r) =>
+      (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code })),
+    ),
+  );
   await recordAudit(
     db,
     { actor: ANONYMOUS, ip: null, requestId: null, at },
-    { action: 'demo.support_seeded', entityType: 'province', entityId: ctx.provinceCode, provinceCode: ctx.provinceCode, after: { records: rows.length, days: DAYS } },
+    {
+      action: 'demo.support_seeded',
+      entityType: 'province',
+      entityId: ctx.provinceCode,
+      provinceCode: ctx.provinceCode,
+      after: { records: rows.length, days: DAYS },
+    },
   );
 }

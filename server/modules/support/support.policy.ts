@@ -23,14 +23,21 @@ export function mayReview(actor: Actor, r: Placed): boolean {
 
 /** The author, reviewers and exporters in scope read a record; to everyone else it does not exist. */
 export function mayRead(actor: Actor, r: Placed & Authored): boolean {
-  return isAuthor(actor, r) || mayReview(actor, r) || canAt(actorGrants(actor), 'support.export', recordPlacement(r));
+  return (
+    isAuthor(actor, r) ||
+    mayReview(actor, r) ||
+    canAt(actorGrants(actor), 'support.export', recordPlacement(r))
+  );
 }
 
 /**
  * `actions` of a record: "support.capture" = the caller authored it and may correct or withdraw it;
  * "support.review" = the caller may mark it reviewed / flagged and withdraw it.
  */
-export function recordActions(actor: Actor, r: Placed & Authored & Pick<SupportRecordsTable, 'state'>): Action[] {
+export function recordActions(
+  actor: Actor,
+  r: Placed & Authored & Pick<SupportRecordsTable, 'state'>,
+): Action[] {
   const actions: Action[] = [];
   if (r.state === 'active' && isAuthor(actor, r)) actions.push('support.capture');
   if (mayReview(actor, r)) actions.push('support.review');

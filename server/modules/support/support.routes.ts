@@ -33,7 +33,10 @@ const SYNC_BODY_LIMIT = 4 * 1024 * 1024;
 const validatedByService = () => (data: unknown) => ({ value: data });
 
 /** The field support log (interfaces.md §2), its reviews, lists, export and the team page's figures. */
-export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecordsService; lists: SupportListsService; clock: Clock }) {
+export function registerSupportRoutes(
+  app: ZodApp,
+  deps: { records: SupportRecordsService; lists: SupportListsService; clock: Clock },
+) {
   const { records, lists, clock } = deps;
 
   app.put(
@@ -42,7 +45,8 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
       validatorCompiler: validatedByService,
       schema: {
         tags: ['support'],
-        summary: 'Store a support record made on a device (201); the same record again → 200; other content → 409',
+        summary:
+          'Store a support record made on a device (201); the same record again → 200; other content → 409',
         params: SupportRecordParamsSchema,
         body: PutSupportRecordBodySchema,
         response: { 200: SupportRecordSchema, 201: SupportRecordSchema, ...errorResponses },
@@ -50,7 +54,12 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
     },
     async (request, reply) => {
       const id = String((request.params as { id?: unknown }).id ?? '');
-      const { status, record } = await records.putRecord(request.actor, id, request.body as unknown, requestMeta(request));
+      const { status, record } = await records.putRecord(
+        request.actor,
+        id,
+        request.body as unknown,
+        requestMeta(request),
+      );
       return reply.status(status === 'created' ? 201 : 200).send(record);
     },
   );
@@ -75,7 +84,8 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
       bodyLimit: SYNC_BODY_LIMIT,
       schema: {
         tags: ['support'],
-        summary: 'Offline outbox sync: up to 500 records, one result per record in input order; safe to resend',
+        summary:
+          'Offline outbox sync: up to 500 records, one result per record in input order; safe to resend',
         body: SyncRequestSchema,
         response: { 200: SyncResponseSchema, ...errorResponses },
       },
@@ -94,7 +104,13 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
         response: { 200: SupportRecordSchema, ...errorResponses },
       },
     },
-    async (request) => records.retractRecord(request.actor, request.params.id, request.body.reason, auditContext(request, clock)),
+    async (request) =>
+      records.retractRecord(
+        request.actor,
+        request.params.id,
+        request.body.reason,
+        auditContext(request, clock),
+      ),
   );
 
   app.post(
@@ -115,7 +131,8 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
     {
       schema: {
         tags: ['support'],
-        summary: 'Support records in the caller’s scope (support.review), or `mine=true` for one’s own history',
+        summary:
+          'Support records in the caller’s scope (support.review), or `mine=true` for one’s own history',
         querystring: SupportListQuerySchema,
         response: { 200: SupportListResponseSchema, ...errorResponses },
       },
@@ -148,7 +165,8 @@ export function registerSupportRoutes(app: ZodApp, deps: { records: SupportRecor
     {
       schema: {
         tags: ['support'],
-        summary: 'The team page’s figures: by service and ISO week, people reached, members’ activity, targets',
+        summary:
+          'The team page’s figures: by service and ISO week, people reached, members’ activity, targets',
         params: TeamParamsSchema,
         querystring: TeamStatsQuerySchema,
         response: { 200: TeamStatsSchema, ...errorResponses },

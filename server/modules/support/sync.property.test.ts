@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
 import { createTestApp, signIn, type Session, type TestApp } from '../../test/app';
 import { buildUser } from '../../test/factories';
-import { buildHamlet, buildMember, buildTeam, COMMUNE_A, loadTestUnits, recordInput } from '../teams/teams.fixtures';
+import {
+  buildHamlet,
+  buildMember,
+  buildTeam,
+  COMMUNE_A,
+  loadTestUnits,
+  recordInput,
+} from '../teams/teams.fixtures';
 
 /**
  * Property: any interleaving of sends, resends, conflicting resends and corrections — in batches, one by one, or
@@ -72,16 +79,30 @@ describe('offline sync property', () => {
           for (const [id, options] of firstInStep) expected.set(id, options);
 
           if (step.mode === 'batch') {
-            const r = await t.app.inject({ method: 'POST', url: '/api/v1/sync', headers: member.headers, payload: { records: step.ops.map(bodyOf) } });
+            const r = await t.app.inject({
+              method: 'POST',
+              url: '/api/v1/sync',
+              headers: member.headers,
+              payload: { records: step.ops.map(bodyOf) },
+            });
             expect(r.statusCode).toBe(200);
-            for (const result of r.json().results as { status: string }[]) expect(['created', 'duplicate', 'conflict']).toContain(result.status);
+            for (const result of r.json().results as { status: string }[])
+              expect(['created', 'duplicate', 'conflict']).toContain(result.status);
           } else {
             const send = (op: Op) =>
-              t.app.inject({ method: 'PUT', url: `/api/v1/support-records/${ids[op.chain]![op.version]!}`, headers: member.headers, payload: bodyOf(op) });
-            const responses = step.mode === 'parallel-put' ? await Promise.all(step.ops.map(send)) : await step.ops.reduce(
-              async (acc, op) => [...(await acc), await send(op)],
-              Promise.resolve([] as Awaited<ReturnType<typeof send>>[]),
-            );
+              t.app.inject({
+                method: 'PUT',
+                url: `/api/v1/support-records/${ids[op.chain]![op.version]!}`,
+                headers: member.headers,
+                payload: bodyOf(op),
+              });
+            const responses =
+              step.mode === 'parallel-put'
+                ? await Promise.all(step.ops.map(send))
+                : await step.ops.reduce(
+                    async (acc, op) => [...(await acc), await send(op)],
+                    Promise.resolve([] as Awaited<ReturnType<typeof send>>[]),
+                  );
             for (const r of responses) expect([200, 201, 409]).toContain(r.statusCode);
           }
         }
@@ -100,7 +121,8 @@ describe('offline sync property', () => {
             const row = byId.get(id);
             const next = chain[v + 1];
             if (!row) return;
-            if (next && byId.has(next)) expect(row).toMatchObject({ state: 'superseded', superseded_by: next });
+            if (next && byId.has(next))
+              expect(row).toMatchObject({ state: 'superseded', superseded_by: next });
             else expect(row).toMatchObject({ state: 'active', superseded_by: null });
           });
         }

@@ -13,6 +13,7 @@ import { localDateOf } from './local-date';
 import { createMembersRepository } from './members.repository';
 import { createMembersService } from './members.service';
 import { createTeamsRepository } from './teams.repository';
+import { createTeamStatusService } from './team-status.service';
 import { createTeamsService } from './teams.service';
 
 export { registerTeamsRoutes } from './teams.routes';
@@ -25,6 +26,7 @@ export { isActiveOn } from './teams.presenter';
 export { isUniqueViolation } from './unique-violation';
 export { seedDemoTeams, DEMO_TEAMS_SEED_VERSION } from './teams.demo';
 export type { TeamsService } from './teams.service';
+export type { TeamStatusService } from './team-status.service';
 export type { MembersService } from './members.service';
 
 /** Repositories → services of the module, each with its dependencies spelled out. */
@@ -33,8 +35,22 @@ export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUr
   const teamsRepo = createTeamsRepository(db);
   const membersRepo = createMembersRepository(db);
   const teams = createTeamsService({ db, teams: teamsRepo, members: membersRepo, clock });
-  const members = createMembersService({ db, members: membersRepo, teamsRepo, teams, clock, publicUrl: deps.publicUrl });
-  return { teams, members, teamsRepo, membersRepo };
+  const members = createMembersService({
+    db,
+    members: membersRepo,
+    teamsRepo,
+    teams,
+    clock,
+    publicUrl: deps.publicUrl,
+  });
+  const teamStatus = createTeamStatusService({
+    db,
+    teams: teamsRepo,
+    members: membersRepo,
+    teamsService: teams,
+    clock,
+  });
+  return { teams, teamStatus, members, teamsRepo, membersRepo };
 }
 export type TeamsModule = ReturnType<typeof createTeamsModule>;
 
@@ -43,6 +59,11 @@ export function listTeamsOfUser(db: Kysely<DB>, clock: Clock = systemClock) {
   const members = createMembersRepository(db);
   return async (userId: string): Promise<MeTeam[]> => {
     const rows = await members.teamsOfUser(userId, localDateOf(clock.now()));
-    return rows.map((r) => ({ teamId: r.team_id, teamName: r.team_name, hamletId: r.hamlet_id, role: r.role }));
+    return rows.map((r) => ({
+      teamId: r.team_id,
+      teamName: r.team_name,
+      hamletId: r.hamlet_id,
+      role: r.role,
+    }));
   };
 }

@@ -30,7 +30,11 @@ export function createMembersRepository(db: Kysely<DB>) {
     },
 
     async insertMany(rows: readonly TeamMembersTable[], ex: Executor = db) {
-      for (let i = 0; i < rows.length; i += 500) await ex.insertInto('team_members').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await ex
+          .insertInto('team_members')
+          .values(rows.slice(i, i + 500))
+          .execute();
     },
 
     async update(id: string, patch: Partial<TeamMembersTable>, ex: Executor = db) {
@@ -67,7 +71,9 @@ export function createMembersRepository(db: Kysely<DB>) {
         .where('team_members.user_id', '=', userId)
         .where('teams.status', '=', 'active')
         .where('team_members.active_from', '<=', today)
-        .where((eb) => eb.or([eb('team_members.active_to', 'is', null), eb('team_members.active_to', '>=', today)]))
+        .where((eb) =>
+          eb.or([eb('team_members.active_to', 'is', null), eb('team_members.active_to', '>=', today)]),
+        )
         .orderBy('teams.name')
         .execute();
     },
@@ -113,7 +119,11 @@ export function createMembersRepository(db: Kysely<DB>) {
 
     namesOf(ids: readonly string[], ex: Executor = db) {
       if (ids.length === 0) return Promise.resolve([]);
-      return ex.selectFrom('team_members').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+      return ex
+        .selectFrom('team_members')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
     },
   };
 }

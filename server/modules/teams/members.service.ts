@@ -22,7 +22,8 @@ const leaderTaken = () =>
     'The team already has an active leader; change the current leader’s role first.',
     'Tổ đã có tổ trưởng; vui lòng đổi vai trò của tổ trưởng hiện tại trước.',
   );
-const alreadyMember = () => conflict('This person is already an active member of the team.', 'Người này đã là thành viên của tổ.');
+const alreadyMember = () =>
+  conflict('This person is already an active member of the team.', 'Người này đã là thành viên của tổ.');
 const organizationRequired = () =>
   validation([
     {
@@ -60,7 +61,13 @@ export function createMembersService(deps: {
 
   function viewOf(actor: Actor, team: TeamRow, m: TeamMembersTable): TeamMember {
     const manager = team.status === 'active' && mayManageMembers(actor, team);
-    return toMemberView(m, { staff: true, manager, meUserId: actorUserId(actor), today: today(), actions: manager ? ['teams.manageMembers'] : [] });
+    return toMemberView(m, {
+      staff: true,
+      manager,
+      meUserId: actorUserId(actor),
+      today: today(),
+      actions: manager ? ['teams.manageMembers'] : [],
+    });
   }
 
   async function requireManagedTeam(actor: Actor, teamId: string) {
@@ -73,7 +80,15 @@ export function createMembersService(deps: {
     return team;
   }
 
-  async function writeTrail(trx: Transaction<DB>, ctx: AuditContext, team: TeamRow, action: string, memberId: string, before: unknown, after: unknown) {
+  async function writeTrail(
+    trx: Transaction<DB>,
+    ctx: AuditContext,
+    team: TeamRow,
+    action: string,
+    memberId: string,
+    before: unknown,
+    after: unknown,
+  ) {
     await teamsRepo.insertChange(
       {
         id: uuidv7(),
@@ -104,14 +119,25 @@ export function createMembersService(deps: {
   async function addMember(actor: Actor, teamId: string, body: AddMemberBody, ctx: AuditContext) {
     const team = await requireManagedTeam(actor, teamId);
     const day = today();
-    const current = (await members.listOfTeam(team.id)).filter((m) => isActiveOn(m, day) || m.active_from > day);
+    const current = (await members.listOfTeam(team.id)).filter(
+      (m) => isActiveOn(m, day) || m.active_from > day,
+    );
     const phone = body.phone ? normalizePhone(body.phone) : null;
     if (body.role === 'leader' && current.some((m) => m.role === 'leader')) throw leaderTaken();
-    if (current.some((m) => (body.userId && m.user_id === body.userId) || (phone !== null && m.phone === phone))) throw alreadyMember();
+    if (
+      current.some((m) => (body.userId && m.user_id === body.userId) || (phone !== null && m.phone === phone))
+    )
+      throw alreadyMember();
     if (body.userId) {
       const user = await members.findUser(body.userId);
       if (!user || user.status === 'disabled') {
-        throw validation([{ path: 'userId', message: 'No active account with this id.', messageVi: 'Không có tài khoản đang hoạt động với mã này.' }]);
+        throw validation([
+          {
+            path: 'userId',
+            message: 'No active account with this id.',
+            messageVi: 'Không có tài khoản đang hoạt động với mã này.',
+          },
+        ]);
       }
     }
     const row: TeamMembersTable = {
@@ -150,17 +176,35 @@ export function createMembersService(deps: {
       }
       await members.insert(row, trx);
       await writeTrail(trx, ctx, team, 'team.member_added', row.id, null, memberSnapshot(row));
-      await recordEvent(trx, { type: 'team.member_added', entityType: 'team', entityId: team.id, payload: { memberId: row.id, userId: row.user_id } }, ctx.at);
+      await recordEvent(
+        trx,
+        {
+          type: 'team.member_added',
+          entityType: 'team',
+          entityId: team.id,
+          payload: { memberId: row.id, userId: row.user_id },
+        },
+        ctx.at,
+      );
       return created;
     });
-    return { member: viewOf(actor, team, row), invitation: invitation ? { link: invitation.link, expiresAt: invitation.expiresAt } : null };
+    return {
+      member: viewOf(actor, team, row),
+      invitation: invitation ? { link: invitation.link, expiresAt: invitation.expiresAt } : null,
+    };
   }
 
   /**
    * Managers change role, affiliation, contact and period. The member may change their own number and is the only
    * one who may make it public (opt-in is theirs to give); a new number starts private again.
    */
-  async function updateMember(actor: Actor, teamId: string, memberId: string, body: UpdateMemberBody, ctx: AuditContext) {
+  async function updateMember(
+    actor: Actor,
+    teamId: string,
+    memberId: string,
+    body: UpdateMemberBody,
+    ctx: AuditContext,
+  ) {
     requireSignedIn(actor);
     const team = await teams.requireTeam(teamId);
     const before = await members.findById(teamId, memberId);
@@ -175,7 +219,8 @@ export function createMembersService(deps: {
         messageVi: 'Chỉ chính thành viên mới có thể công khai số điện thoại của mình.',
       });
     }
-    if (team.status !== 'active') throw conflict('The team was merged or dissolved.', 'Tổ đã được sáp nhập hoặc giải thể.');
+    if (team.status !== 'active')
+      throw conflict('The team was merged or dissolved.', 'Tổ đã được sáp nhập hoặc giải thể.');
 
     const patch: Partial<TeamMembersTable> = { updated_at: ctx.at };
     if (body.name !== undefined) patch.name = body.name;
@@ -194,17 +239,24 @@ export function createMembersService(deps: {
     if (after.affiliation === 'telecom_business' && !after.organization) throw organizationRequired();
     if (after.active_to !== null && after.active_to < after.active_from) {
       throw validation([
-        { path: 'activeTo', message: 'The last day comes before the first day.', messageVi: 'Ngày kết thúc sớm hơn ngày bắt đầu.' },
+        {
+          path: 'activeTo',
+          message: 'The last day comes before the first day.',
+          messageVi: 'Ngày kết thúc sớm hơn ngày bắt đầu.',
+        },
       ]);
     }
     if (after.role === 'leader' && before.role !== 'leader' && after.active_to === null) {
       const day = today();
-      const others = (await members.listOfTeam(teamId)).filter((m) => m.id !== memberId && (isActiveOn(m, day) || m.active_from > day));
+      const others = (await members.listOfTeam(teamId)).filter(
+        (m) => m.id !== memberId && (isActiveOn(m, day) || m.active_from > day),
+      );
       if (others.some((m) => m.role === 'leader')) throw leaderTaken();
     }
     await db.transaction().execute(async (trx) => {
       await members.update(memberId, patch, trx);
-      const action = after.active_to !== null && before.active_to === null ? 'team.member_ended' : 'team.member_updated';
+      const action =
+        after.active_to !== null && before.active_to === null ? 'team.member_ended' : 'team.member_updated';
       await writeTrail(trx, ctx, team, action, memberId, memberSnapshot(before), memberSnapshot(after));
     });
     return { member: viewOf(actor, team, after), invitation: null };
@@ -214,10 +266,20 @@ export function createMembersService(deps: {
    * invitation.accepted subscriber: links the member row named in the invitation's payload to the new account.
    * Idempotent (at-least-once delivery): a row already linked is left as it is.
    */
-  async function linkAcceptedInvitation(event: { id: string; payload: Record<string, unknown>; occurredAt: string }) {
+  async function linkAcceptedInvitation(event: {
+    id: string;
+    payload: Record<string, unknown>;
+    occurredAt: string;
+  }) {
     const payload = event.payload.payload as { teamId?: unknown; memberId?: unknown } | undefined;
     const userId = event.payload.userId;
-    if (!payload || typeof payload.teamId !== 'string' || typeof payload.memberId !== 'string' || typeof userId !== 'string') return;
+    if (
+      !payload ||
+      typeof payload.teamId !== 'string' ||
+      typeof payload.memberId !== 'string' ||
+      typeof userId !== 'string'
+    )
+      return;
     const { teamId, memberId } = payload;
     const member = await members.findById(teamId, memberId);
     if (!member || member.user_id !== null) return;
@@ -227,7 +289,12 @@ export function createMembersService(deps: {
       const team = await teams.requireTeam(teamId, trx);
       const ctx: AuditContext = { actor: ANONYMOUS, ip: null, requestId: `event:${event.id}`, at };
       await writeTrail(trx, ctx, team, 'team.member_linked', memberId, { userId: null }, { userId });
-      const linked: DomainEvent = { type: 'team.member_linked', entityType: 'team', entityId: teamId, payload: { memberId, userId } };
+      const linked: DomainEvent = {
+        type: 'team.member_linked',
+        entityType: 'team',
+        entityId: teamId,
+        payload: { memberId, userId },
+      };
       await recordEvent(trx, linked, at);
     });
   }

@@ -14,7 +14,10 @@ export interface Subtree {
  * (teams, support_records). An empty list matches nothing, so a caller without any grant sees no row.
  * Raw SQL with the table name keeps it usable inside joins and subqueries.
  */
-export function rowInSubtrees(table: 'teams' | 'support_records', subtrees: readonly Subtree[]): Expression<SqlBool> {
+export function rowInSubtrees(
+  table: 'teams' | 'support_records',
+  subtrees: readonly Subtree[],
+): Expression<SqlBool> {
   if (subtrees.length === 0) return sql<SqlBool>`1 = 0`;
   const t = sql.table(table);
   const parts = subtrees.map((s) => {

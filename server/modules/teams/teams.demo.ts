@@ -9,11 +9,78 @@ import { createTeamsRepository } from './teams.repository';
 
 export const DEMO_TEAMS_SEED_VERSION = '1';
 
-const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Võ', 'Phan', 'Trương', 'Bùi', 'Đặng', 'Đỗ', 'Ngô', 'Hồ', 'Dương', 'Lý', 'Đinh', 'Lâm', 'Tô', 'Châu'];
+const FAMILY = [
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Trần',
+  'Trần',
+  'Lê',
+  'Lê',
+  'Phạm',
+  'Huỳnh',
+  'Hoàng',
+  'Võ',
+  'Phan',
+  'Trương',
+  'Bùi',
+  'Đặng',
+  'Đỗ',
+  'Ngô',
+  'Hồ',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Lâm',
+  'Tô',
+  'Châu',
+];
 const MIDDLE_F = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Thanh', 'Thu', 'Kim', 'Mỹ', 'Bích', 'Thảo'];
 const MIDDLE_M = ['Văn', 'Văn', 'Minh', 'Thanh', 'Hoàng', 'Quốc', 'Hữu', 'Đức', 'Công', 'Tấn'];
-const GIVEN_F = ['Hoa', 'Lan', 'Mai', 'Hương', 'Trang', 'Thảo', 'Ngân', 'Yến', 'Nhung', 'Phượng', 'Diễm', 'Trinh', 'Vy', 'Hạnh', 'Loan', 'Tuyết', 'Linh', 'Nhi', 'Duyên', 'Thúy'];
-const GIVEN_M = ['Hùng', 'Dũng', 'Tâm', 'Phúc', 'Lộc', 'Tài', 'Nghĩa', 'Trung', 'Khoa', 'Huy', 'Tuấn', 'Bình', 'Hải', 'Sơn', 'Thịnh', 'Quân', 'Kiệt', 'Long', 'Nam', 'Vinh'];
+const GIVEN_F = [
+  'Hoa',
+  'Lan',
+  'Mai',
+  'Hương',
+  'Trang',
+  'Thảo',
+  'Ngân',
+  'Yến',
+  'Nhung',
+  'Phượng',
+  'Diễm',
+  'Trinh',
+  'Vy',
+  'Hạnh',
+  'Loan',
+  'Tuyết',
+  'Linh',
+  'Nhi',
+  'Duyên',
+  'Thúy',
+];
+const GIVEN_M = [
+  'Hùng',
+  'Dũng',
+  'Tâm',
+  'Phúc',
+  'Lộc',
+  'Tài',
+  'Nghĩa',
+  'Trung',
+  'Khoa',
+  'Huy',
+  'Tuấn',
+  'Bình',
+  'Hải',
+  'Sơn',
+  'Thịnh',
+  'Quân',
+  'Kiệt',
+  'Long',
+  'Nam',
+  'Vinh',
+];
 const TELECOMS = ['Viettel Tây Ninh', 'VNPT Tây Ninh', 'MobiFone', 'Bưu điện (VNPost)', 'Viettel Post'];
 const SCHEDULES = [
   'Sáng thứ Bảy hằng tuần, nhà văn hoá {h}',
@@ -25,8 +92,18 @@ const SCHEDULES = [
 
 /** Weighted affiliations of ordinary members: Youth Union members are the core (domain.md §1). */
 const MEMBER_AFFILIATIONS: readonly Affiliation[] = [
-  'youth_union', 'youth_union', 'youth_union', 'youth_union', 'womens_union', 'womens_union', 'police',
-  'telecom_business', 'veterans', 'teacher', 'teacher', 'other',
+  'youth_union',
+  'youth_union',
+  'youth_union',
+  'youth_union',
+  'womens_union',
+  'womens_union',
+  'police',
+  'telecom_business',
+  'veterans',
+  'teacher',
+  'teacher',
+  'other',
 ];
 
 function personName(random: DemoSeedContext['random'], female: boolean): string {
@@ -69,8 +146,12 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
       search_text: foldText(name),
       decision_number: `${n}/QĐ-UBND`,
       decision_date: founded,
-      decision_signer: `${personName(random, random.chance(0.3))}, Chủ tịch UBND ${communeNames.get(hamlet.communeCode) ?? ''}`.trim(),
-      schedule: random.pick(SCHEDULES).replace('{h}', hamlet.name.replace(/^(Ấp|Khu phố) /, (m) => m.toLowerCase())),
+      decision_signer:
+        `${personName(random, random.chance(0.3))}, Chủ tịch UBND ${communeNames.get(hamlet.communeCode) ?? ''}`.trim(),
+      schedule: random.pick(SCHEDULES).replace(
+        '{h}',
+        hamlet.name.replace(/^(Ấp|Khu phố) /, (m) => m.toLowerCase()),
+      ),
       contact_phone: random.chance(0.7) ? demoPhone(random) : null,
       status: 'active',
       merged_into: null,
@@ -86,7 +167,11 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
       team_id: team.id,
       change: 'created',
       before_json: null,
-      after_json: JSON.stringify({ name, decision: { number: team.decision_number, date: founded }, source: 'demo' }),
+      after_json: JSON.stringify({
+        name,
+        decision: { number: team.decision_number, date: founded },
+        source: 'demo',
+      }),
       actor_user_id: null,
       at,
     });
@@ -96,8 +181,19 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
     for (let i = 0; i < size; i++) {
       const female = random.chance(i === 0 ? 0.35 : 0.5);
       const role = i === 0 ? 'leader' : i === 1 ? 'deputy' : 'member';
-      const affiliation: Affiliation = i === 0 ? random.pick(['youth_union', 'hamlet_head'] as const) : i === 1 ? 'hamlet_head' : random.pick(MEMBER_AFFILIATIONS);
-      const account = isDemoHamlet ? (i === 0 ? leaderAccount : i === 2 ? memberAccount : undefined) : undefined;
+      const affiliation: Affiliation =
+        i === 0
+          ? random.pick(['youth_union', 'hamlet_head'] as const)
+          : i === 1
+            ? 'hamlet_head'
+            : random.pick(MEMBER_AFFILIATIONS);
+      const account = isDemoHamlet
+        ? i === 0
+          ? leaderAccount
+          : i === 2
+            ? memberAccount
+            : undefined
+        : undefined;
       const left = !account && i > 1 && random.chance(0.05);
       members.push({
         id: random.id(),
@@ -111,7 +207,9 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
         email: account?.email ?? null,
         phone_public: role === 'leader' && random.chance(0.5) ? 1 : 0,
         active_from: founded,
-        active_to: left ? `2026-${String(random.int(1, 9)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}` : null,
+        active_to: left
+          ? `2026-${String(random.int(1, 9)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`
+          : null,
         invitation_id: null,
         created_at: at,
         updated_at: at,

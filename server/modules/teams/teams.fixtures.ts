@@ -40,7 +40,10 @@ export async function buildHamlet(db: Kysely<DB>, communeCode: string, name = `�
   return { id, name, communeCode };
 }
 
-export async function buildTeam(db: Kysely<DB>, opts: { communeCode: string; hamletId: string | null; name?: string; status?: TeamsTable['status'] }) {
+export async function buildTeam(
+  db: Kysely<DB>,
+  opts: { communeCode: string; hamletId: string | null; name?: string; status?: TeamsTable['status'] },
+) {
   const id = uuidv7();
   const at = new Date().toISOString();
   const name = opts.name ?? `Tổ công nghệ số ${id.slice(-6)}`;
@@ -99,7 +102,12 @@ export async function buildMember(db: Kysely<DB>, teamId: string, opts: Partial<
 }
 
 /** A valid support record for `teamId` / `hamletId`, an hour before `now`. */
-export function recordInput(teamId: string, hamletId: string, now: Date, overrides: Record<string, unknown> = {}) {
+export function recordInput(
+  teamId: string,
+  hamletId: string,
+  now: Date,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     id: uuidv7(now.getTime()),
     teamId,

@@ -5,7 +5,9 @@ import type { TeamsTable } from '../../db/schema';
 type TeamPlace = Pick<TeamsTable, 'province_code' | 'commune_code' | 'hamlet_id' | 'status'>;
 
 /** A team sits at its hamlet, or at its commune for a commune-level team (hamlet grants do not reach it). */
-export function teamPlacement(team: Pick<TeamsTable, 'province_code' | 'commune_code' | 'hamlet_id'>): Placement {
+export function teamPlacement(
+  team: Pick<TeamsTable, 'province_code' | 'commune_code' | 'hamlet_id'>,
+): Placement {
   return { provinceCode: team.province_code, communeCode: team.commune_code, hamletId: team.hamlet_id };
 }
 

@@ -1,10 +1,12 @@
-import { type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, TeamChangesTable, TeamsTable } from '../../db/schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** A team with the names of its hamlet and commune, and how many members are active on `today`. */
 export interface TeamRow extends TeamsTable {
+  /** Search rank (0: the phrase is in the team's or hamlet's name); 0 without a query. */
+  rank?: number;
   hamlet_name: string | null;
   commune_name: string | null;
   member_count: number;
@@ -16,7 +18,8 @@ export interface TeamListOptions {
   statuses: readonly TeamsTable['status'][];
   /** Folded query words; every word must appear in the team's, hamlet's or commune's name. */
   words: readonly string[];
-  after: readonly [string, string, string] | null;
+  /** The last row's (rank, commune, sort key, id), from the cursor. */
+  after: readonly [number, string, string, string] | null;
   limit: number;
   today: string;
 }
@@ -28,7 +31,10 @@ export function createTeamsRepository(db: Kysely<DB>) {
       .selectFrom('teams')
       .leftJoin('hamlets', 'hamlets.id', 'teams.hamlet_id')
       .leftJoin('units', (j) =>
-        j.onRef('units.code', '=', 'teams.commune_code').on('units.level', '=', 'commune').on('units.valid_to', 'is', null),
+        j
+          .onRef('units.code', '=', 'teams.commune_code')
+          .on('units.level', '=', 'commune')
+          .on('units.valid_to', 'is', null),
       )
       .selectAll('teams')
       .select((eb) => [
@@ -39,7 +45,9 @@ export function createTeamsRepository(db: Kysely<DB>) {
           .select((m) => m.fn.countAll<number>().as('n'))
           .whereRef('team_members.team_id', '=', 'teams.id')
           .where('team_members.active_from', '<=', today)
-          .where((m) => m.or([m('team_members.active_to', 'is', null), m('team_members.active_to', '>=', today)]))
+          .where((m) =>
+            m.or([m('team_members.active_to', 'is', null), m('team_members.active_to', '>=', today)]),
+          )
           .as('member_count'),
       ]);
   }
@@ -51,35 +59,52 @@ export function createTeamsRepository(db: Kysely<DB>) {
     },
 
     async list(opts: TeamListOptions): Promise<TeamRow[]> {
-      let q = selectTeams(db, opts.today).where(opts.where).where('teams.status', 'in', [...opts.statuses]);
+      // Word starts, not any substring: "an" finds "Tân An", not "Thạnh". A team whose own or hamlet's name
+      // holds the whole phrase ranks first ("binh phu" → Ấp Bình Phú before a Bình… commune's other teams).
+      const startsWord = (column: string, text: string) =>
+        sql<SqlBool>`(' ' || coalesce(${sql.ref(column)}, '')) like ${`% ${text}%`}`;
+      const phrase = opts.words.join(' ');
+      const rank =
+        phrase === ''
+          ? sql<number>`0`
+          : sql<number>`case when ${startsWord('teams.search_text', phrase)} or ${startsWord('hamlets.search_text', phrase)} then 0 else 1 end`;
+      let q = selectTeams(db, opts.today)
+        .select(rank.as('rank'))
+        .where(opts.where)
+        .where('teams.status', 'in', [...opts.statuses]);
       for (const word of opts.words) {
-        const like = `%${word}%`;
         q = q.where((eb) =>
           eb.or([
-            eb('teams.search_text', 'like', like),
-            eb('hamlets.search_text', 'like', like),
-            eb('units.search_text', 'like', like),
+            startsWord('teams.search_text', word),
+            startsWord('hamlets.search_text', word),
+            startsWord('units.search_text', word),
           ]),
         );
       }
       if (opts.after) {
-        const [commune, key, id] = opts.after;
-        q = q.where((eb) =>
-          eb(eb.refTuple('teams.commune_code', 'teams.search_text', 'teams.id'), '>', eb.tuple(commune, key, id)),
+        const [r, commune, key, id] = opts.after;
+        q = q.where(
+          sql<SqlBool>`(${rank}, teams.commune_code, teams.search_text, teams.id) > (${r}, ${commune}, ${key}, ${id})`,
         );
       }
+      // ORDER BY a bare constant would name a column position; without a phrase every rank is 0 anyway.
+      if (phrase !== '') q = q.orderBy(rank);
       const rows = await q
         .orderBy('teams.commune_code')
         .orderBy('teams.search_text')
         .orderBy('teams.id')
         .limit(opts.limit)
         .execute();
-      return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
+      return rows.map((r) => ({ ...r, rank: Number(r.rank), member_count: Number(r.member_count ?? 0) }));
     },
 
     /** The active team of a hamlet, or (hamletId null) the active commune-level team of a commune. */
     findActiveTeamAt(communeCode: string, hamletId: string | null, ex: Executor = db) {
-      let q = ex.selectFrom('teams').select(['id', 'name']).where('commune_code', '=', communeCode).where('status', '=', 'active');
+      let q = ex
+        .selectFrom('teams')
+        .select(['id', 'name'])
+        .where('commune_code', '=', communeCode)
+        .where('status', '=', 'active');
       q = hamletId === null ? q.where('hamlet_id', 'is', null) : q.where('hamlet_id', '=', hamletId);
       return q.executeTakeFirst();
     },
@@ -108,8 +133,16 @@ export function createTeamsRepository(db: Kysely<DB>) {
 
     /** Bulk form for seeds and imports (500 rows a statement keeps under the parameter limits). */
     async insertMany(rows: readonly TeamsTable[], changes: readonly TeamChangesTable[], ex: Executor = db) {
-      for (let i = 0; i < rows.length; i += 500) await ex.insertInto('teams').values(rows.slice(i, i + 500)).execute();
-      for (let i = 0; i < changes.length; i += 500) await ex.insertInto('team_changes').values(changes.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await ex
+          .insertInto('teams')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < changes.length; i += 500)
+        await ex
+          .insertInto('team_changes')
+          .values(changes.slice(i, i + 500))
+          .execute();
     },
 
     async update(id: string, patch: Partial<TeamsTable>, ex: Executor = db) {
@@ -121,7 +154,13 @@ export function createTeamsRepository(db: Kysely<DB>) {
     },
 
     listChanges(teamId: string, ex: Executor = db) {
-      return ex.selectFrom('team_changes').selectAll().where('team_id', '=', teamId).orderBy('at').orderBy('id').execute();
+      return ex
+        .selectFrom('team_changes')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
     },
 
     /**
@@ -133,7 +172,9 @@ export function createTeamsRepository(db: Kysely<DB>) {
       if (ids.length === 0) return Promise.resolve([]);
       return ex
         .selectFrom('teams')
-        .leftJoin('team_members', (j) => j.onRef('team_members.team_id', '=', 'teams.id').on('team_members.user_id', '=', userId ?? ''))
+        .leftJoin('team_members', (j) =>
+          j.onRef('team_members.team_id', '=', 'teams.id').on('team_members.user_id', '=', userId ?? ''),
+        )
         .leftJoin('hamlets', 'hamlets.id', 'teams.hamlet_id')
         .select([
           'hamlets.name as hamlet_name',

@@ -16,11 +16,15 @@ import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
 import type { MembersService } from './members.service';
+import type { TeamStatusService } from './team-status.service';
 import type { TeamsService } from './teams.service';
 
 /** Teams (public directory + management) and their members. */
-export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; members: MembersService; clock: Clock }) {
-  const { teams, members, clock } = deps;
+export function registerTeamsRoutes(
+  app: ZodApp,
+  deps: { teams: TeamsService; teamStatus: TeamStatusService; members: MembersService; clock: Clock },
+) {
+  const { teams, teamStatus, members, clock } = deps;
 
   app.get(
     '/api/v1/teams',
@@ -75,7 +79,8 @@ export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; me
         response: { 200: TeamDetailSchema, ...errorResponses },
       },
     },
-    async (request) => teams.updateTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
+    async (request) =>
+      teams.updateTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
   );
 
   app.post(
@@ -89,7 +94,8 @@ export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; me
         response: { 200: TeamDetailSchema, ...errorResponses },
       },
     },
-    async (request) => teams.mergeTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
+    async (request) =>
+      teamStatus.mergeTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
   );
 
   app.post(
@@ -103,7 +109,8 @@ export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; me
         response: { 200: TeamDetailSchema, ...errorResponses },
       },
     },
-    async (request) => teams.dissolveTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
+    async (request) =>
+      teamStatus.dissolveTeam(request.actor, request.params.id, request.body, auditContext(request, clock)),
   );
 
   app.post(
@@ -111,14 +118,20 @@ export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; me
     {
       schema: {
         tags: ['teams'],
-        summary: 'Add a member (teams.manageMembers); invites them by e-mail or link when no account is linked',
+        summary:
+          'Add a member (teams.manageMembers); invites them by e-mail or link when no account is linked',
         params: TeamParamsSchema,
         body: AddMemberBodySchema,
         response: { 201: MemberResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await members.addMember(request.actor, request.params.id, request.body, auditContext(request, clock));
+      const result = await members.addMember(
+        request.actor,
+        request.params.id,
+        request.body,
+        auditContext(request, clock),
+      );
       return reply.status(201).send(result);
     },
   );
@@ -135,6 +148,12 @@ export function registerTeamsRoutes(app: ZodApp, deps: { teams: TeamsService; me
       },
     },
     async (request) =>
-      members.updateMember(request.actor, request.params.id, request.params.memberId, request.body, auditContext(request, clock)),
+      members.updateMember(
+        request.actor,
+        request.params.id,
+        request.params.memberId,
+        request.body,
+        auditContext(request, clock),
+      ),
   );
 }

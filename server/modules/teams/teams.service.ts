@@ -1,6 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
-import type { CreateTeamBody, Team, TeamDetail, TeamListQuery, TeamStatus, UpdateTeamBody } from '../../../shared/contracts/teams';
+import type {
+  CreateTeamBody,
+  Team,
+  TeamDetail,
+  TeamListQuery,
+  TeamStatus,
+  UpdateTeamBody,
+} from '../../../shared/contracts/teams';
 import { normalizePhone } from '../../../shared/contracts/accounts';
 import { uuidv7 } from '../../../shared/ids';
 import { foldText } from '../../../shared/text/fold';
@@ -20,13 +27,24 @@ import type { TeamRow, TeamsRepository } from './teams.repository';
 import { isUniqueViolation } from './unique-violation';
 
 const teamNotFound = () => notFound('Team not found.', 'Không tìm thấy tổ công nghệ số.');
-const teamClosed = () =>
-  conflict('The team was merged or dissolved; it can no longer be changed.', 'Tổ đã được sáp nhập hoặc giải thể, không thể thay đổi.');
+export const teamClosed = () =>
+  conflict(
+    'The team was merged or dissolved; it can no longer be changed.',
+    'Tổ đã được sáp nhập hoặc giải thể, không thể thay đổi.',
+  );
 const teamExists = () =>
-  conflict('This hamlet (or commune) already has an active team.', 'Ấp/khu phố (hoặc xã) này đã có tổ công nghệ số đang hoạt động.');
+  conflict(
+    'This hamlet (or commune) already has an active team.',
+    'Ấp/khu phố (hoặc xã) này đã có tổ công nghệ số đang hoạt động.',
+  );
 
 /** What the team_changes history and the audit trail keep of a team. */
-function snapshotOf(t: Pick<TeamsTable, 'name' | 'decision_number' | 'decision_date' | 'decision_signer' | 'schedule' | 'contact_phone' | 'status'>) {
+function snapshotOf(
+  t: Pick<
+    TeamsTable,
+    'name' | 'decision_number' | 'decision_date' | 'decision_signer' | 'schedule' | 'contact_phone' | 'status'
+  >,
+) {
   return {
     name: t.name,
     decision: { number: t.decision_number, date: t.decision_date, signer: t.decision_signer },
@@ -36,7 +54,12 @@ function snapshotOf(t: Pick<TeamsTable, 'name' | 'decision_number' | 'decision_d
   };
 }
 
-export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepository; members: MembersRepository; clock: Clock }) {
+export function createTeamsService(deps: {
+  db: Kysely<DB>;
+  teams: TeamsRepository;
+  members: MembersRepository;
+  clock: Clock;
+}) {
   const { db, teams, members, clock } = deps;
   const today = () => localDateOf(clock.now());
 
@@ -46,7 +69,14 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     return row;
   }
 
-  async function writeChange(trx: Transaction<DB>, ctx: AuditContext, teamId: string, change: string, before: unknown, after: unknown) {
+  async function writeChange(
+    trx: Transaction<DB>,
+    ctx: AuditContext,
+    teamId: string,
+    change: string,
+    before: unknown,
+    after: unknown,
+  ) {
     await teams.insertChange(
       {
         id: uuidv7(),
@@ -70,28 +100,49 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     if (query.unit) {
       unit = await resolveUnitPlacement(db, query.unit);
       if (!unit) {
-        throw validation([{ path: 'query.unit', message: 'Unknown unit code.', messageVi: 'Mã đơn vị không tồn tại.' }]);
+        throw validation([
+          { path: 'query.unit', message: 'Unknown unit code.', messageVi: 'Mã đơn vị không tồn tại.' },
+        ]);
       }
     }
     const statuses: TeamStatus[] =
-      !query.status || query.status === 'active' ? ['active'] : query.status === 'all' ? ['active', 'merged', 'dissolved'] : [query.status];
+      !query.status || query.status === 'active'
+        ? ['active']
+        : query.status === 'all'
+          ? ['active', 'merged', 'dissolved']
+          : [query.status];
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && (after?.length !== 3 || !after.every((v) => typeof v === 'string'))) {
-      throw validation([{ path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
+    const cursorOk =
+      after?.length === 4 &&
+      typeof after[0] === 'number' &&
+      after.slice(1).every((v) => typeof v === 'string');
+    if (query.cursor && !cursorOk) {
+      throw validation([
+        { path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' },
+      ]);
     }
     const rows = await teams.list({
       where: rowInScopeAndUnit('teams', 'everywhere', unit),
       statuses,
-      words: foldText(query.q ?? '').split(' ').filter(Boolean).slice(0, 8),
-      after: after ? [String(after[0]), String(after[1]), String(after[2])] : null,
+      words: foldText(query.q ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .slice(0, 8),
+      after:
+        after && cursorOk ? [Number(after[0]), String(after[1]), String(after[2]), String(after[3])] : null,
       limit: query.limit + 1,
       today: today(),
     });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toTeamView(r, { staff: seesStaffView(actor, r), actions: teamActions(actor, r) })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.commune_code, last.search_text, last.id]) : null,
+      items: page.map((r) =>
+        toTeamView(r, { staff: seesStaffView(actor, r), actions: teamActions(actor, r) }),
+      ),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([last.rank ?? 0, last.commune_code, last.search_text, last.id])
+          : null,
     };
   }
 
@@ -108,7 +159,13 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     const view: TeamDetail = {
       ...toTeamView(row, { staff, actions: teamActions(actor, row) }),
       members: memberRows.map((m) =>
-        toMemberView(m, { staff, manager, meUserId: me, today: day, actions: manager ? ['teams.manageMembers'] : [] }),
+        toMemberView(m, {
+          staff,
+          manager,
+          meUserId: me,
+          today: day,
+          actions: manager ? ['teams.manageMembers'] : [],
+        }),
       ),
     };
     if (staff) view.history = (await teams.listChanges(id)).map(toChangeView);
@@ -120,10 +177,16 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     requireSignedIn(actor);
     const commune = await teams.findCurrentCommune(body.communeCode);
     if (!commune) {
-      throw validation([{ path: 'communeCode', message: 'Unknown commune code.', messageVi: 'Mã xã/phường không tồn tại.' }]);
+      throw validation([
+        { path: 'communeCode', message: 'Unknown commune code.', messageVi: 'Mã xã/phường không tồn tại.' },
+      ]);
     }
     const hamletId = body.hamletId ?? null;
-    assertCan(actor, 'teams.manage', { provinceCode: commune.province_code, communeCode: commune.code, hamletId });
+    assertCan(actor, 'teams.manage', {
+      provinceCode: commune.province_code,
+      communeCode: commune.code,
+      hamletId,
+    });
     let hamletName: string | null = null;
     if (hamletId) {
       const hamlet = await teams.findHamlet(hamletId);
@@ -173,7 +236,16 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
           communeCode: row.commune_code,
           after: snapshotOf(row),
         });
-        await recordEvent(trx, { type: 'team.created', entityType: 'team', entityId: row.id, payload: { hamletId, communeCode: row.commune_code } }, ctx.at);
+        await recordEvent(
+          trx,
+          {
+            type: 'team.created',
+            entityType: 'team',
+            entityId: row.id,
+            payload: { hamletId, communeCode: row.commune_code },
+          },
+          ctx.at,
+        );
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw teamExists();
@@ -182,7 +254,12 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     return getTeam(actor, row.id);
   }
 
-  async function updateTeam(actor: Actor, id: string, body: UpdateTeamBody, ctx: AuditContext): Promise<TeamDetail> {
+  async function updateTeam(
+    actor: Actor,
+    id: string,
+    body: UpdateTeamBody,
+    ctx: AuditContext,
+  ): Promise<TeamDetail> {
     requireSignedIn(actor);
     const before = await requireTeam(id);
     assertCan(actor, 'teams.manage', teamPlacement(before));
@@ -190,10 +267,15 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     const patch: Partial<TeamsTable> = { updated_at: ctx.at };
     if (body.name !== undefined) Object.assign(patch, { name: body.name, search_text: foldText(body.name) });
     if (body.decision) {
-      Object.assign(patch, { decision_number: body.decision.number, decision_date: body.decision.date, decision_signer: body.decision.signer });
+      Object.assign(patch, {
+        decision_number: body.decision.number,
+        decision_date: body.decision.date,
+        decision_signer: body.decision.signer,
+      });
     }
     if (body.schedule !== undefined) patch.schedule = body.schedule ?? null;
-    if (body.contactPhone !== undefined) patch.contact_phone = body.contactPhone ? normalizePhone(body.contactPhone) : null;
+    if (body.contactPhone !== undefined)
+      patch.contact_phone = body.contactPhone ? normalizePhone(body.contactPhone) : null;
     const after = { ...before, ...patch };
     await db.transaction().execute(async (trx) => {
       await teams.update(id, patch, trx);
@@ -212,103 +294,6 @@ export function createTeamsService(deps: { db: Kysely<DB>; teams: TeamsRepositor
     return getTeam(actor, id);
   }
 
-  /**
-   * Merges a team into another active team of the same commune. The source keeps its rows and records, gets
-   * status "merged" and a pointer; its active members end there today and continue in the target.
-   */
-  async function mergeTeam(actor: Actor, id: string, body: { intoId: string; reason?: string | null | undefined }, ctx: AuditContext) {
-    requireSignedIn(actor);
-    const source = await requireTeam(id);
-    const target = await teams.findById(body.intoId, today());
-    if (!target) {
-      throw validation([{ path: 'intoId', message: 'The target team does not exist.', messageVi: 'Tổ nhận sáp nhập không tồn tại.' }]);
-    }
-    assertCan(actor, 'teams.manage', teamPlacement(source));
-    assertCan(actor, 'teams.manage', teamPlacement(target));
-    if (source.status !== 'active' || target.status !== 'active') throw teamClosed();
-    if (source.id === target.id || source.commune_code !== target.commune_code) {
-      throw validation([
-        {
-          path: 'intoId',
-          message: 'A team merges into another active team of the same commune.',
-          messageVi: 'Chỉ sáp nhập vào một tổ khác đang hoạt động của cùng xã/phường.',
-        },
-      ]);
-    }
-    const day = today();
-    await db.transaction().execute(async (trx) => {
-      const moving = (await members.listOfTeam(source.id, trx)).filter((m) => m.active_to === null);
-      const staying = (await members.listOfTeam(target.id, trx)).filter((m) => isActiveOn(m, day) || m.active_from > day);
-      const targetHasLeader = staying.some((m) => m.role === 'leader');
-      await members.endAllActive(source.id, day, ctx.at, trx);
-      for (const m of moving) {
-        const already = staying.some((s) => (m.user_id !== null && s.user_id === m.user_id) || (m.phone !== null && s.phone === m.phone));
-        if (already) continue;
-        await members.insert(
-          {
-            ...m,
-            id: uuidv7(),
-            team_id: target.id,
-            role: m.role === 'leader' && targetHasLeader ? 'member' : m.role,
-            active_from: day,
-            active_to: null,
-            created_at: ctx.at,
-            updated_at: ctx.at,
-          },
-          trx,
-        );
-      }
-      await teams.update(
-        source.id,
-        { status: 'merged', merged_into: target.id, status_reason: body.reason ?? null, status_changed_at: ctx.at, updated_at: ctx.at },
-        trx,
-      );
-      await writeChange(trx, ctx, source.id, 'merged', { status: 'active' }, { status: 'merged', mergedInto: target.id, reason: body.reason ?? null });
-      await writeChange(trx, ctx, target.id, 'absorbed', null, { from: source.id, members: moving.length });
-      await recordAudit(trx, ctx, {
-        action: 'team.merged',
-        entityType: 'team',
-        entityId: source.id,
-        provinceCode: source.province_code,
-        communeCode: source.commune_code,
-        before: { status: 'active' },
-        after: { status: 'merged', mergedInto: target.id, reason: body.reason ?? null },
-      });
-      await recordEvent(trx, { type: 'team.merged', entityType: 'team', entityId: source.id, payload: { intoId: target.id } }, ctx.at);
-    });
-    return getTeam(actor, source.id);
-  }
-
-  /** Dissolves a team: status "dissolved" with the reason (and decision); members end today; nothing is deleted. */
-  async function dissolveTeam(
-    actor: Actor,
-    id: string,
-    body: { reason: string; decision?: { number: string; date: string; signer: string } | null | undefined },
-    ctx: AuditContext,
-  ) {
-    requireSignedIn(actor);
-    const team = await requireTeam(id);
-    assertCan(actor, 'teams.manage', teamPlacement(team));
-    if (team.status !== 'active') throw teamClosed();
-    const reason = body.decision ? `${body.reason} (${body.decision.number}, ${body.decision.date}, ${body.decision.signer})` : body.reason;
-    await db.transaction().execute(async (trx) => {
-      await members.endAllActive(id, today(), ctx.at, trx);
-      await teams.update(id, { status: 'dissolved', status_reason: reason, status_changed_at: ctx.at, updated_at: ctx.at }, trx);
-      await writeChange(trx, ctx, id, 'dissolved', { status: 'active' }, { status: 'dissolved', reason, decision: body.decision ?? null });
-      await recordAudit(trx, ctx, {
-        action: 'team.dissolved',
-        entityType: 'team',
-        entityId: id,
-        provinceCode: team.province_code,
-        communeCode: team.commune_code,
-        before: { status: 'active' },
-        after: { status: 'dissolved', reason },
-      });
-      await recordEvent(trx, { type: 'team.dissolved', entityType: 'team', entityId: id, payload: {} }, ctx.at);
-    });
-    return getTeam(actor, id);
-  }
-
-  return { listTeams, getTeam, createTeam, updateTeam, mergeTeam, dissolveTeam, requireTeam };
+  return { listTeams, getTeam, createTeam, updateTeam, requireTeam, writeChange };
 }
 export type TeamsService = ReturnType<typeof createTeamsService>;
