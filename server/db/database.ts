@@ -42,7 +42,7 @@ function createSqlite(file: string): Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -54,6 +54,34 @@ function createSqlite(file: string): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the same SQL again costs more than running it on the
+ * hot paths (sync, sessions). The one connection runs one query at a time, so a statement is never used twice at
+ * once, and SQLite re-prepares a cached statement by itself after a schema change. Bounded LRU by SQL text.
+ */
+function withStatementCache(raw: SQLite.Database, max = 1000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    const hit = cache.get(source);
+    if (hit) {
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const statement = raw.prepare(source);
+    cache.set(source, statement);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return statement;
+  };
+  return new Proxy(raw, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function createPostgres(url: string, opts: DatabaseOptions): Database {

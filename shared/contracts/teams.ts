@@ -183,6 +183,7 @@ export const AddMemberBodySchema = z
         code: 'custom',
         path: ['organization'],
         message: 'Name the business (e.g. Viettel, VNPT, VNPost)',
+        params: { messageVi: 'Hãy ghi tên doanh nghiệp (ví dụ Viettel, VNPT, VNPost).' },
       });
     }
   });

@@ -69,6 +69,9 @@ describe('auth routes', () => {
     });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().error.code).toBe('VALIDATION');
+    expect(unknownField.json().error.details[0]).toEqual(
+      expect.objectContaining({ messageVi: 'Có trường không được phép gửi lên.' }),
+    );
     const malformed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

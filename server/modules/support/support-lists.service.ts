@@ -12,13 +12,13 @@ import { canAt, grantsFor, type Action } from '../../../shared/rules/permissions
 import type { DB } from '../../db/schema';
 import { ANONYMOUS, actorGrants, requireScope, requireSignedIn, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
+import { placedInScopeAndUnit } from '../../platform/auth/scope-sql';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors';
 import { resolveUnitPlacement } from '../geography/index';
 import type { ServicesService } from '../services/index';
 import {
   isActiveOn,
   localDateOf,
-  rowInScopeAndUnit,
   teamPlacement,
   type MembersRepository,
   type TeamsRepository,
@@ -72,13 +72,13 @@ export function createSupportListsService(deps: {
     if (filter.mine === 'true') {
       if (caller.kind !== 'user') throw forbidden();
       return {
-        scope: rowInScopeAndUnit('support_records', 'everywhere', unit),
+        scope: placedInScopeAndUnit('support_records', 'everywhere', unit),
         filter: { ...f, authorUserId: caller.user.id },
       };
     }
     const grants = grantsFor(actorGrants(caller), action);
     if (grants.length === 0) throw forbidden();
-    return { scope: rowInScopeAndUnit('support_records', grants, unit), filter: f };
+    return { scope: placedInScopeAndUnit('support_records', grants, unit), filter: f };
   }
 
   function parseCursor(cursor: string | undefined): [string, string] | null {

@@ -20,7 +20,6 @@ export { registerTeamsRoutes } from './teams.routes';
 export { createTeamsRepository, type TeamsRepository, type TeamRow } from './teams.repository';
 export { createMembersRepository, type MembersRepository } from './members.repository';
 export { localDateOf, VIETNAM_OFFSET_MS } from './local-date';
-export { rowInScopeAndUnit, rowInSubtrees, type Subtree } from './scope-filter';
 export { teamPlacement } from './teams.policy';
 export { isActiveOn } from './teams.presenter';
 export { isUniqueViolation } from './unique-violation';

@@ -4,7 +4,7 @@ import { buildUser } from '../../test/factories';
 import { createFakeClock } from '../../platform/clock';
 import { listTeamsOfUser } from './index';
 import { createMembersRepository } from './members.repository';
-import { rowInScopeAndUnit } from './scope-filter';
+import { placedInScopeAndUnit } from '../../platform/auth/scope-sql';
 import { buildHamlet, buildMember, buildTeam, COMMUNE_A, COMMUNE_B, loadTestUnits } from './teams.fixtures';
 import { createTeamsRepository } from './teams.repository';
 
@@ -28,7 +28,7 @@ describe('teams repositories (medium)', () => {
   });
   afterAll(async () => database.destroy());
 
-  const list = (where: ReturnType<typeof rowInScopeAndUnit>, words: string[] = []) =>
+  const list = (where: ReturnType<typeof placedInScopeAndUnit>, words: string[] = []) =>
     createTeamsRepository(database.db).list({
       where,
       statuses: ['active'],
@@ -39,10 +39,10 @@ describe('teams repositories (medium)', () => {
     });
 
   it('scopes by province, commune and hamlet subtrees, and matches folded words on team, hamlet or commune names', async () => {
-    const all = await list(rowInScopeAndUnit('teams', 'everywhere', null));
+    const all = await list(placedInScopeAndUnit('teams', 'everywhere', null));
     expect(all.map((t) => t.id).sort()).toEqual([teamA.id, teamB.id, communeTeam.id].sort());
     const communeA = await list(
-      rowInScopeAndUnit(
+      placedInScopeAndUnit(
         'teams',
         [{ level: 'commune', provinceCode: '80', communeCode: COMMUNE_A, hamletId: null }],
         null,
@@ -50,7 +50,7 @@ describe('teams repositories (medium)', () => {
     );
     expect(communeA.map((t) => t.id).sort()).toEqual([teamA.id, communeTeam.id].sort());
     const hamlet = await list(
-      rowInScopeAndUnit('teams', 'everywhere', {
+      placedInScopeAndUnit('teams', 'everywhere', {
         level: 'hamlet',
         provinceCode: '80',
         communeCode: COMMUNE_A,
@@ -58,12 +58,12 @@ describe('teams repositories (medium)', () => {
       }),
     );
     expect(hamlet.map((t) => t.id)).toEqual([teamA.id]);
-    expect(await list(rowInScopeAndUnit('teams', [], null))).toEqual([]);
+    expect(await list(placedInScopeAndUnit('teams', [], null))).toEqual([]);
     expect(
-      (await list(rowInScopeAndUnit('teams', 'everywhere', null), ['phuoc', 'loi'])).map((t) => t.id),
+      (await list(placedInScopeAndUnit('teams', 'everywhere', null), ['phuoc', 'loi'])).map((t) => t.id),
     ).toEqual([teamA.id]);
     expect(
-      (await list(rowInScopeAndUnit('teams', 'everywhere', null), ['binh', 'minh'])).map((t) => t.id),
+      (await list(placedInScopeAndUnit('teams', 'everywhere', null), ['binh', 'minh'])).map((t) => t.id),
     ).toEqual([teamB.id]);
   });
 

@@ -229,6 +229,9 @@ describe('teams and members', () => {
       payload: { name: 'Nhân viên', affiliation: 'telecom_business' },
     });
     expect(telecom.statusCode).toBe(400);
+    expect(telecom.json().error.details).toContainEqual(
+      expect.objectContaining({ path: 'body.organization', messageVi: expect.stringMatching(/tên doanh nghiệp/) }),
+    );
 
     const token = (invitation.link as string).split('/invitations/')[1]!;
     const accepted = await t.app.inject({

@@ -20,7 +20,7 @@ import { recordEvent } from '../../platform/events';
 import { resolveUnitPlacement } from '../geography/index';
 import { localDateOf } from './local-date';
 import type { MembersRepository } from './members.repository';
-import { rowInScopeAndUnit } from './scope-filter';
+import { placedInScopeAndUnit } from '../../platform/auth/scope-sql';
 import { mayManageMembers, seesStaffView, teamActions, teamPlacement } from './teams.policy';
 import { isActiveOn, toChangeView, toMemberView, toTeamView } from './teams.presenter';
 import type { TeamRow, TeamsRepository } from './teams.repository';
@@ -122,7 +122,7 @@ export function createTeamsService(deps: {
       ]);
     }
     const rows = await teams.list({
-      where: rowInScopeAndUnit('teams', 'everywhere', unit),
+      where: placedInScopeAndUnit('teams', 'everywhere', unit),
       statuses,
       words: foldText(query.q ?? '')
         .split(' ')

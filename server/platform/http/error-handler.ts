@@ -16,6 +16,25 @@ export function isDatabaseDownError(error: unknown): boolean {
   );
 }
 
+/** Vietnamese for Zod's issue codes, so every field error reads in both languages (contracts may give their own). */
+const ISSUE_MESSAGES_VI: Record<string, string> = {
+  invalid_type: 'Thiếu hoặc sai kiểu dữ liệu.',
+  too_small: 'Giá trị quá ngắn hoặc quá nhỏ.',
+  too_big: 'Giá trị quá dài hoặc quá lớn.',
+  invalid_format: 'Sai định dạng.',
+  invalid_value: 'Giá trị không nằm trong danh sách cho phép.',
+  unrecognized_keys: 'Có trường không được phép gửi lên.',
+  not_multiple_of: 'Giá trị không hợp lệ.',
+  invalid_union: 'Giá trị không hợp lệ.',
+  custom: 'Giá trị không hợp lệ.',
+};
+
+/** A contract's own Vietnamese text travels in a custom issue's `params.messageVi`. */
+function fieldMessageVi(keyword: string, params: unknown): string {
+  const own = (params as { params?: { messageVi?: unknown } } | undefined)?.params?.messageVi;
+  return typeof own === 'string' ? own : (ISSUE_MESSAGES_VI[keyword] ?? 'Giá trị không hợp lệ.');
+}
+
 function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -24,6 +43,7 @@ function toAppError(error: FastifyError | Error): AppError {
       details: error.validation.map((v) => ({
         path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'invalid',
+        messageVi: fieldMessageVi(v.keyword, v.params),
       })),
     });
   }
