@@ -207,7 +207,7 @@ async function registerWebApp(app: FastifyInstance, webDist: string | null) {
   app.setNotFoundHandler((request, reply) => {
     const apiLike = /^\/(api|open311|dhis2|catalog|dataset)(\/|$)/.test(request.url);
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (hasWeb && !apiLike && request.method === 'GET' && wantsHtml) {
+    if (hasWeb && !apiLike && (request.method === 'GET' || request.method === 'HEAD') && wantsHtml) {
       void reply.header('cache-control', 'no-cache');
       const capture = hasCapture && /^\/capture(\/|\?|$)/.test(request.url);
       return reply.sendFile(capture ? 'capture.html' : 'index.html');

@@ -52,6 +52,8 @@ describe('the built web app', () => {
       expect(res.body, url).toContain('<title>app</title>');
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+    const head = await t.app.inject({ method: 'HEAD', url: '/admin/users', headers: HTML });
+    expect(head.statusCode).toBe(200);
   });
 
   it('caches hashed assets for a year and the documents and service worker not at all', async () => {
