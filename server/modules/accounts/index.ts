@@ -4,6 +4,7 @@
  *   (the teams module passes `payload`, e.g. { teamId, memberRole }, handed back in the invitation.accepted event
  *   `{ invitationId, userId, role, unitCode, payload }`);
  * - ensureAdministrator(db, …): the ADMIN_EMAIL / ADMIN_PASSWORD start-up step;
+ * - syncTeamRoleGrant(trx, …): keeps a team member's team_leader / team_member grant in step with the team role;
  * - registerAccountsRoutes(app, …): everything beyond sign-in, for the composition root.
  */
 import type { Kysely } from 'kysely';
@@ -37,6 +38,8 @@ import { createUsersService } from './users.service';
 export { createInvitation, INVITATION_TTL_MS } from './invitations.service';
 export type { CreatedInvitation, InvitationContext, InvitationInput } from './invitations.service';
 export { ensureAdministrator } from './administrators.service';
+export { syncTeamRoleGrant } from './team-role-grants.service';
+export type { TeamRole, TeamRoleGrantInput } from './team-role-grants.service';
 export type { EnsureAdministratorInput, EnsureAdministratorOutcome } from './administrators.service';
 
 export interface AccountsDeps {

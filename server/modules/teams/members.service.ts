@@ -8,7 +8,7 @@ import { ANONYMOUS, actorUserId, requireSignedIn, type Actor } from '../../platf
 import type { Clock } from '../../platform/clock';
 import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { recordEvent, type DomainEvent } from '../../platform/events';
-import { createInvitation } from '../accounts/index';
+import { createInvitation, syncTeamRoleGrant, type TeamRole } from '../accounts/index';
 import { localDateOf } from './local-date';
 import type { MembersRepository } from './members.repository';
 import { mayManageMembers } from './teams.policy';
@@ -46,6 +46,34 @@ function memberSnapshot(m: TeamMembersTable) {
     activeFrom: m.active_from,
     activeTo: m.active_to,
   };
+}
+
+/** The account role a team role gives: leaders review the team's records, members capture. */
+function teamRoleOf(member: Pick<TeamMembersTable, 'role'>): TeamRole {
+  return member.role === 'leader' ? 'team_leader' : 'team_member';
+}
+
+/** The grant a linked member should hold at the team's unit: none once the membership is over. */
+async function syncMemberGrant(
+  trx: Transaction<DB>,
+  team: TeamRow,
+  member: TeamMembersTable,
+  day: string,
+  ctx: AuditContext,
+) {
+  if (!member.user_id) return;
+  const current = isActiveOn(member, day) || member.active_from > day;
+  await syncTeamRoleGrant(
+    trx,
+    {
+      userId: member.user_id,
+      unitCode: team.hamlet_id ?? team.commune_code,
+      provinceCode: team.province_code,
+      communeCode: team.commune_code,
+      role: current && team.status === 'active' ? teamRoleOf(member) : null,
+    },
+    ctx,
+  );
 }
 
 export function createMembersService(deps: {
@@ -166,7 +194,7 @@ export function createMembersService(deps: {
             name: row.name,
             email: row.email,
             phone: row.phone,
-            role: row.role === 'leader' ? 'team_leader' : 'team_member',
+            role: teamRoleOf(row),
             unitCode: team.hamlet_id ?? team.commune_code,
             payload: { teamId: team.id, memberId: row.id, memberRole: row.role },
           },
@@ -175,6 +203,7 @@ export function createMembersService(deps: {
         row.invitation_id = created.id;
       }
       await members.insert(row, trx);
+      await syncMemberGrant(trx, team, row, day, ctx);
       await writeTrail(trx, ctx, team, 'team.member_added', row.id, null, memberSnapshot(row));
       await recordEvent(
         trx,
@@ -255,6 +284,7 @@ export function createMembersService(deps: {
     }
     await db.transaction().execute(async (trx) => {
       await members.update(memberId, patch, trx);
+      await syncMemberGrant(trx, team, after, today(), ctx);
       const action =
         after.active_to !== null && before.active_to === null ? 'team.member_ended' : 'team.member_updated';
       await writeTrail(trx, ctx, team, action, memberId, memberSnapshot(before), memberSnapshot(after));
@@ -288,6 +318,8 @@ export function createMembersService(deps: {
       if (!(await members.linkUser(memberId, userId, at, trx))) return;
       const team = await teams.requireTeam(teamId, trx);
       const ctx: AuditContext = { actor: ANONYMOUS, ip: null, requestId: `event:${event.id}`, at };
+      // The role may have changed between the invitation and its acceptance: the grant follows the team role.
+      await syncMemberGrant(trx, team, { ...member, user_id: userId }, today(), ctx);
       await writeTrail(trx, ctx, team, 'team.member_linked', memberId, { userId: null }, { userId });
       const linked: DomainEvent = {
         type: 'team.member_linked',

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type Session, type TestApp } from '../../test/app';
+import { buildUser } from '../../test/factories';
+import { COMMUNE_A, buildHamlet, buildTeam, loadTestUnits } from './teams.fixtures';
+
+/** A linked member's account grant follows their role in the team: leader ↔ member, and none once they leave. */
+describe('team roles and account grants', () => {
+  let t: TestApp;
+  let officer: Session;
+  let hamletId: string;
+  let teamId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await loadTestUnits(t.database.db);
+    hamletId = (await buildHamlet(t.database.db, COMMUNE_A)).id;
+    teamId = (await buildTeam(t.database.db, { communeCode: COMMUNE_A, hamletId })).id;
+    const o = await buildUser(t.database.db, { grants: [{ role: 'commune_officer', unitCode: COMMUNE_A }] });
+    officer = await signIn(t.app, o.email, o.password);
+  });
+  afterAll(async () => t.close());
+
+  const teamGrants = async (userId: string) =>
+    (
+      await t.database.db
+        .selectFrom('grants')
+        .select(['role', 'unit_code'])
+        .where('user_id', '=', userId)
+        .where('role', 'in', ['team_leader', 'team_member'])
+        .execute()
+    ).map((g) => `${g.role}@${g.unit_code}`);
+
+  it('grants, switches and removes the team role as the membership changes', async () => {
+    const person = await buildUser(t.database.db);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/teams/${teamId}/members`,
+      headers: officer.headers,
+      payload: { name: 'Trần Văn Bình', role: 'member', affiliation: 'youth_union', userId: person.id },
+    });
+    expect(added.statusCode).toBe(201);
+    const memberId = added.json().member.id as string;
+    expect(await teamGrants(person.id)).toEqual([`team_member@${hamletId}`]);
+
+    const promoted = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/teams/${teamId}/members/${memberId}`,
+      headers: officer.headers,
+      payload: { role: 'leader' },
+    });
+    expect(promoted.statusCode).toBe(200);
+    expect(await teamGrants(person.id)).toEqual([`team_leader@${hamletId}`]);
+
+    const ended = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/teams/${teamId}/members/${memberId}`,
+      headers: officer.headers,
+      payload: { activeTo: '2020-01-01', activeFrom: '2019-01-01' },
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(await teamGrants(person.id)).toEqual([]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', person.id)
+      .where('action', 'like', 'grant.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['grant.created', 'grant.deleted', 'grant.created', 'grant.deleted']);
+  });
+});
