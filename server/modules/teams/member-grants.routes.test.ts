@@ -68,4 +68,26 @@ describe('team roles and account grants', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['grant.created', 'grant.deleted', 'grant.created', 'grant.deleted']);
   });
+
+  it('removes the team role of every member when the team is dissolved', async () => {
+    const otherHamlet = (await buildHamlet(t.database.db, COMMUNE_A)).id;
+    const team = (await buildTeam(t.database.db, { communeCode: COMMUNE_A, hamletId: otherHamlet })).id;
+    const person = await buildUser(t.database.db);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/teams/${team}/members`,
+      headers: officer.headers,
+      payload: { name: 'Lê Thị Hoa', role: 'leader', affiliation: 'hamlet_head', userId: person.id },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(await teamGrants(person.id)).toEqual([`team_leader@${otherHamlet}`]);
+    const dissolved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/teams/${team}/dissolve`,
+      headers: officer.headers,
+      payload: { reason: 'Sáp nhập ấp theo nghị quyết' },
+    });
+    expect(dissolved.statusCode).toBe(200);
+    expect(await teamGrants(person.id)).toEqual([]);
+  });
 });

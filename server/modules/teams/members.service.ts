@@ -8,7 +8,8 @@ import { ANONYMOUS, actorUserId, requireSignedIn, type Actor } from '../../platf
 import type { Clock } from '../../platform/clock';
 import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { recordEvent, type DomainEvent } from '../../platform/events';
-import { createInvitation, syncTeamRoleGrant, type TeamRole } from '../accounts/index';
+import { createInvitation } from '../accounts/index';
+import { syncMemberGrant, teamRoleOf } from './member-grants';
 import { localDateOf } from './local-date';
 import type { MembersRepository } from './members.repository';
 import { mayManageMembers } from './teams.policy';
@@ -46,34 +47,6 @@ function memberSnapshot(m: TeamMembersTable) {
     activeFrom: m.active_from,
     activeTo: m.active_to,
   };
-}
-
-/** The account role a team role gives: leaders review the team's records, members capture. */
-function teamRoleOf(member: Pick<TeamMembersTable, 'role'>): TeamRole {
-  return member.role === 'leader' ? 'team_leader' : 'team_member';
-}
-
-/** The grant a linked member should hold at the team's unit: none once the membership is over. */
-async function syncMemberGrant(
-  trx: Transaction<DB>,
-  team: TeamRow,
-  member: TeamMembersTable,
-  day: string,
-  ctx: AuditContext,
-) {
-  if (!member.user_id) return;
-  const current = isActiveOn(member, day) || member.active_from > day;
-  await syncTeamRoleGrant(
-    trx,
-    {
-      userId: member.user_id,
-      unitCode: team.hamlet_id ?? team.commune_code,
-      provinceCode: team.province_code,
-      communeCode: team.commune_code,
-      role: current && team.status === 'active' ? teamRoleOf(member) : null,
-    },
-    ctx,
-  );
 }
 
 export function createMembersService(deps: {

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock';
 import { validation } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
 import { localDateOf } from './local-date';
+import { syncMemberGrant } from './member-grants';
 import type { MembersRepository } from './members.repository';
 import { teamPlacement } from './teams.policy';
 import { isActiveOn } from './teams.presenter';
@@ -67,24 +68,24 @@ export function createTeamStatusService(deps: {
       );
       const targetHasLeader = staying.some((m) => m.role === 'leader');
       await members.endAllActive(source.id, day, ctx.at, trx);
+      for (const m of moving) await syncMemberGrant(trx, source, m, day, ctx, { ended: true });
       for (const m of moving) {
         const already = staying.some(
           (s) => (m.user_id !== null && s.user_id === m.user_id) || (m.phone !== null && s.phone === m.phone),
         );
         if (already) continue;
-        await members.insert(
-          {
-            ...m,
-            id: uuidv7(),
-            team_id: target.id,
-            role: m.role === 'leader' && targetHasLeader ? 'member' : m.role,
-            active_from: day,
-            active_to: null,
-            created_at: ctx.at,
-            updated_at: ctx.at,
-          },
-          trx,
-        );
+        const moved = {
+          ...m,
+          id: uuidv7(),
+          team_id: target.id,
+          role: m.role === 'leader' && targetHasLeader ? ('member' as const) : m.role,
+          active_from: day,
+          active_to: null,
+          created_at: ctx.at,
+          updated_at: ctx.at,
+        };
+        await members.insert(moved, trx);
+        await syncMemberGrant(trx, target, moved, day, ctx);
       }
       await teams.update(
         source.id,
@@ -139,7 +140,10 @@ export function createTeamStatusService(deps: {
       ? `${body.reason} (${body.decision.number}, ${body.decision.date}, ${body.decision.signer})`
       : body.reason;
     await db.transaction().execute(async (trx) => {
-      await members.endAllActive(id, today(), ctx.at, trx);
+      const day = today();
+      const ending = (await members.listOfTeam(id, trx)).filter((m) => isActiveOn(m, day) || m.active_from > day);
+      await members.endAllActive(id, day, ctx.at, trx);
+      for (const m of ending) await syncMemberGrant(trx, team, m, day, ctx, { ended: true });
       await teams.update(
         id,
         { status: 'dissolved', status_reason: reason, status_changed_at: ctx.at, updated_at: ctx.at },
