@@ -114,6 +114,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'hamlet detail', path: `/admin/hamlets/${hamlets.items[0]?.id ?? 'missing'}` },
       { name: 'hamlet import', path: '/admin/hamlets/import' },
       { name: 'API keys', path: '/admin/api-keys' },
+      { name: 'service catalogue', path: '/admin/services' },
       {
         name: 'audit log with a diff open',
         path: '/admin/audit',

@@ -23,6 +23,7 @@ function openSqlite(file: string): BaselineDatabase {
   const raw = new SQLite(file);
   // The same pragmas as server/db/database.ts, so the baseline and the app read the file the same way.
   raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   const statements = new Map<string, SQLite.Statement>();
