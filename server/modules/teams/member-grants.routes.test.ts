@@ -59,14 +59,20 @@ describe('team roles and account grants', () => {
     });
     expect(ended.statusCode).toBe(200);
     expect(await teamGrants(person.id)).toEqual([]);
+    // Each change is audited (ids made in the same millisecond do not sort in time, so compare as a set).
     const audit = await t.database.db
       .selectFrom('audit_log')
-      .select('action')
+      .select(['action', 'before_json', 'after_json'])
       .where('entity_id', '=', person.id)
       .where('action', 'like', 'grant.%')
-      .orderBy('id')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['grant.created', 'grant.deleted', 'grant.created', 'grant.deleted']);
+    const roleOf = (json: string | null) => (json ? (JSON.parse(json) as { role: string }).role : '');
+    expect(audit.map((a) => `${a.action}:${roleOf(a.after_json) || roleOf(a.before_json)}`).sort()).toEqual([
+      'grant.created:team_leader',
+      'grant.created:team_member',
+      'grant.deleted:team_leader',
+      'grant.deleted:team_member',
+    ]);
   });
 
   it('removes the team role of every member when the team is dissolved', async () => {
