@@ -70,16 +70,6 @@ export function toScopedGrant(row: {
   };
 }
 
-export async function loadGrants(db: Kysely<DB>, userId: string): Promise<ScopedGrant[]> {
-  const rows = await db
-    .selectFrom('grants')
-    .select(['role', 'unit_code', 'province_code', 'commune_code', 'hamlet_id'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-  return rows.map(toScopedGrant);
-}
-
 /** Session cookie → actor. Expired sessions and disabled users resolve to anonymous. */
 export async function resolveSessionActor(db: Kysely<DB>, token: string, nowIso: string): Promise<Actor> {
   // One round trip on every authenticated request: the session, its user and the user's grants (one row each).
