@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, FormErrorSummary, PasswordField } from '../../../ui';
+import { NewPasswordFields } from './NewPasswordFields';
 import { useChangePassword } from '../queries';
 import { useFormErrors } from '../form-errors';
 import { checkNewPassword, checkPasswordPresent, checkPasswordsMatch } from '../validation';
@@ -65,22 +66,13 @@ export function ChangePasswordForm() {
           onChange={(event) => setCurrentPassword(event.target.value)}
           error={form.messages.currentPassword}
         />
-        <PasswordField
-          id={FIELD_IDS.newPassword}
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
-          error={form.messages.newPassword}
-        />
-        <PasswordField
-          id={FIELD_IDS.confirmation}
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={form.messages.confirmation}
+        <NewPasswordFields
+          ids={{ password: FIELD_IDS.newPassword, confirmation: FIELD_IDS.confirmation }}
+          password={newPassword}
+          confirmation={confirmation}
+          onPasswordChange={setNewPassword}
+          onConfirmationChange={setConfirmation}
+          errors={{ password: form.messages.newPassword, confirmation: form.messages.confirmation }}
         />
         <Button type="submit" loading={change.isPending}>
           {t('profile.passwordSubmit')}

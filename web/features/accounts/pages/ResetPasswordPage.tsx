@@ -2,10 +2,11 @@ import '../accounts.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, FormErrorSummary, PageHeader, PasswordField } from '../../../ui';
+import { Alert, Button, FormErrorSummary, PageHeader } from '../../../ui';
 import { apiFetch } from '../../../app/api';
 import { flashState } from '../../../app/flash';
 import { SIGN_IN_PATH } from '../../../app/session';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { useFormErrors } from '../form-errors';
 import { checkNewPassword, checkPasswordsMatch } from '../validation';
 
@@ -65,22 +66,13 @@ export function ResetPasswordPage() {
         </Alert>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <PasswordField
-          id={FIELD_IDS.password}
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={form.messages.password}
-        />
-        <PasswordField
-          id={FIELD_IDS.confirmation}
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={form.messages.confirmation}
+        <NewPasswordFields
+          ids={FIELD_IDS}
+          password={password}
+          confirmation={confirmation}
+          onPasswordChange={setPassword}
+          onConfirmationChange={setConfirmation}
+          errors={{ password: form.messages.password, confirmation: form.messages.confirmation }}
         />
         <Button type="submit" loading={busy}>
           {t('reset.submit')}
