@@ -65,6 +65,8 @@ export interface UsersTable {
   failed_logins: number;
   locked_until: string | null;
   last_login_at: string | null;
+  /** foldText(name): diacritic-free search, kept in step by the users repository. */
+  search_text: string;
   created_at: string;
   updated_at: string;
 }

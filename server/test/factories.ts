@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../shared/ids';
+import { foldText } from '../../shared/text/fold';
 import { levelOfUnitCode, type Role } from '../../shared/rules/permissions';
 import type { DB } from '../db/schema';
 import { hashPassword } from '../platform/auth/passwords';
@@ -42,6 +43,7 @@ export async function buildUser(db: Kysely<DB>, opts: BuildUserOptions = {}) {
       failed_logins: 0,
       locked_until: null,
       last_login_at: null,
+      search_text: foldText(opts.name ?? 'Người dùng thử'),
       created_at: now,
       updated_at: now,
     })

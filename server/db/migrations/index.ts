@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-geography';
 import * as m0004 from './0004-jobs';
 import * as m0005 from './0005-teams-support';
+import * as m0006 from './0006-users-search';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-geography': m0002,
   '0004-jobs': m0004,
   '0005-teams-support': m0005,
+  '0006-users-search': m0006,
 };

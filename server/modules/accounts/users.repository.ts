@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { foldText } from '../../../shared/text/fold';
 import type { DB, UsersTable } from '../../db/schema';
 import { grantInSubtree, type Subtree } from './scope-filter';
 
@@ -21,7 +22,15 @@ export function createUsersRepository(db: Kysely<DB>) {
      * order after `afterId`. Visibility is decided by the caller; this only applies the subtrees it is given.
      */
     listHoldingGrantsIn(
-      filter: { scopes: Subtree[]; unit: Subtree | null; role: string | null; afterId: string | null; limit: number },
+      filter: {
+        scopes: Subtree[];
+        unit: Subtree | null;
+        role: string | null;
+        /** Folded name fragment and the raw (lower-case) text for e-mail addresses. */
+        search: { folded: string; raw: string } | null;
+        afterId: string | null;
+        limit: number;
+      },
       ex: Executor = db,
     ) {
       return ex
@@ -38,16 +47,26 @@ export function createUsersRepository(db: Kysely<DB>) {
               .$if(filter.role !== null, (qb) => qb.where('grants.role', '=', filter.role!)),
           ),
         )
+        .$if(filter.search !== null, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              eb('users.search_text', 'like', `%${filter.search!.folded}%`),
+              eb('users.email', 'like', `%${filter.search!.raw}%`),
+            ]),
+          ),
+        )
         .$if(filter.afterId !== null, (qb) => qb.where('users.id', '>', filter.afterId!))
         .orderBy('users.id')
         .limit(filter.limit)
         .execute();
     },
-    async insert(row: UsersTable, ex: Executor = db) {
-      await ex.insertInto('users').values(row).execute();
+    /** search_text is derived from the name here, the one place users are written. */
+    async insert(row: Omit<UsersTable, 'search_text'>, ex: Executor = db) {
+      await ex.insertInto('users').values({ ...row, search_text: foldText(row.name) }).execute();
     },
-    async update(id: string, patch: Partial<UsersTable>, ex: Executor = db) {
-      await ex.updateTable('users').set(patch).where('id', '=', id).execute();
+    async update(id: string, patch: Partial<Omit<UsersTable, 'search_text'>>, ex: Executor = db) {
+      const derived = patch.name !== undefined ? { search_text: foldText(patch.name) } : {};
+      await ex.updateTable('users').set({ ...patch, ...derived }).where('id', '=', id).execute();
     },
     async insertSession(
       row: { id: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: string; expires_at: string },

@@ -110,6 +110,7 @@ describe('users admin', () => {
     const renamed = await patch(u.id, { name: 'Tên mới' });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().name).toBe('Tên mới');
+    expect(ids((await get(`/api/v1/users?q=${encodeURIComponent('ten moi')}`, officer)).json())).toEqual([u.id]);
     const disabled = await patch(u.id, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
     expect((await get('/api/v1/me', theirs)).statusCode).toBe(401);

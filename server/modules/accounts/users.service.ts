@@ -22,8 +22,6 @@ import { requirePlacement } from './placements.service';
 import type { Subtree } from './scope-filter';
 import type { UsersRepository } from './users.repository';
 
-/** Rows read per round while filtering by a folded `q` (folding happens here, so both dialects match alike). */
-const SCAN_BATCH = 500;
 
 const userNotFound = () => notFound('No such user in your area.', 'Không tìm thấy người dùng trong phạm vi của bạn.');
 
@@ -81,25 +79,22 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
 
   /**
    * Users holding a grant inside the caller's users.read scope (API keys need the "read" scope), in creation
-   * order. `q` ignores diacritics: candidates are read in batches and folded here, which keeps SQLite and
-   * PostgreSQL identical.
+   * order. `q` ignores diacritics on names (the folded search_text column) and matches e-mail addresses as typed.
    */
   async function list(actor: Actor, query: UsersQuery): Promise<Page<UserListItem>> {
     assertCanSomewhere(actor, 'users.read');
     requireScope(actor, 'read');
     const scopes = scopeOf(actor, 'users.read');
     const unit = query.unit ? subtreeOf(await requirePlacement(db, query.unit, 'query.unit')) : null;
-    const needle = query.q ? foldText(query.q) : '';
-    const role = query.role ?? null;
-    let afterId = decodeIdCursor(query.cursor);
-    const found: Awaited<ReturnType<UsersRepository['listHoldingGrantsIn']>> = [];
-    for (;;) {
-      const batchSize = needle ? SCAN_BATCH : query.limit + 1;
-      const batch = await users.listHoldingGrantsIn({ scopes, unit, role, afterId, limit: batchSize });
-      found.push(...(needle ? batch.filter((u) => foldText(`${u.name} ${u.email ?? ''}`).includes(needle)) : batch));
-      if (found.length > query.limit || batch.length < batchSize) break;
-      afterId = batch[batch.length - 1]!.id;
-    }
+    const search = query.q ? { folded: foldText(query.q), raw: query.q.trim().toLowerCase() } : null;
+    const found = await users.listHoldingGrantsIn({
+      scopes,
+      unit,
+      role: query.role ?? null,
+      search,
+      afterId: decodeIdCursor(query.cursor),
+      limit: query.limit + 1,
+    });
     const page = found.slice(0, query.limit);
     const nextCursor = found.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null;
     return { items: (await present(actor, page)).map((p) => p.item), nextCursor };

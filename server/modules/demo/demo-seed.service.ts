@@ -182,6 +182,7 @@ function toRows(plan: DemoPlan, passwordHash: string, at: string, random: SeedRa
     failed_logins: 0,
     locked_until: null,
     last_login_at: null,
+    search_text: foldText(a.name),
     created_at: at,
     updated_at: at,
   }));
