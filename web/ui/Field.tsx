@@ -12,6 +12,19 @@ export function describedBy(
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/**
+ * The attributes every text-like control inside a Field carries: its id, the input style, and the links a screen
+ * reader follows to the hint and the error.
+ */
+export function controlProps(id: string, hint: ReactNode, error: string | null | undefined, className?: string) {
+  return {
+    id,
+    className: ['input', className].filter(Boolean).join(' '),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  };
+}
+
 /** Label, hint and error around one control: the shared frame of every form field. */
 export function Field({
   id,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, Field } from './Field';
+import { controlProps, Field } from './Field';
 import type { TextFieldProps } from './TextField';
 
 /**
@@ -25,11 +25,8 @@ export function PasswordField({
     <Field id={fieldId} label={label} hint={hint} error={error} optional={optional}>
       <input
         ref={ref}
-        id={fieldId}
+        {...controlProps(fieldId, hint, error, className)}
         type={visible ? 'text' : 'password'}
-        className={['input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}

@@ -1,5 +1,5 @@
 import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
-import { describedBy, Field } from './Field';
+import { controlProps, Field } from './Field';
 
 export interface SelectOption {
   value: string;
@@ -36,10 +36,7 @@ export function Select({
     <Field id={fieldId} label={label} hint={hint} error={error} optional={optional}>
       <select
         ref={ref}
-        id={fieldId}
-        className={['input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        {...controlProps(fieldId, hint, error, className)}
         {...rest}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}

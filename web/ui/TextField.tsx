@@ -5,7 +5,7 @@ import {
   type Ref,
   type TextareaHTMLAttributes,
 } from 'react';
-import { describedBy, Field } from './Field';
+import { controlProps, Field } from './Field';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: ReactNode;
@@ -34,11 +34,8 @@ export function TextField({
     <Field id={fieldId} label={label} hint={hint} error={error} optional={optional}>
       <input
         ref={ref}
-        id={fieldId}
+        {...controlProps(fieldId, hint, error, className)}
         type={type}
-        className={['input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
         {...rest}
       />
     </Field>
@@ -61,10 +58,7 @@ export function TextArea({ label, id, hint, error, optional, className, ref, ...
     <Field id={fieldId} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         ref={ref}
-        id={fieldId}
-        className={['input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        {...controlProps(fieldId, hint, error, className)}
         {...rest}
       />
     </Field>
