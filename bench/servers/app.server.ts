@@ -25,7 +25,12 @@ const database =
   target.dialect === 'sqlite'
     ? createDatabase({ sqliteFile: target.file })
     : createDatabase({ databaseUrl: target.url, poolMax: config.databasePoolMax });
-const built = await buildApp({ config, database, clock: systemClock, logger: createLogger('silent') });
+const built = await buildApp({
+  config,
+  database,
+  clock: systemClock,
+  logger: createLogger(process.env.BENCH_APP_LOG_LEVEL ?? 'silent'),
+});
 const url = await built.app.listen({ port: 0, host: '127.0.0.1' });
 announceReady(url, async () => {
   await built.app.close();

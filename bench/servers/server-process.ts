@@ -19,8 +19,13 @@ export function startServerProcess(
   entry: 'app.server.ts' | 'baseline.server.ts',
   args: string[],
 ): Promise<RunningServer> {
+  // BENCH_PROFILE_DIR: a V8 CPU profile of each server process, written there when it stops (open in DevTools).
+  const profileDir = process.env.BENCH_PROFILE_DIR;
   const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: profileDir
+      ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`]
+      : process.execArgv,
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) =>
