@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import type { DB } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -31,7 +40,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 export function createDatabase(opts: DatabaseOptions): Database {
-  return opts.databaseUrl ? createPostgres(opts.databaseUrl, opts) : createSqlite(opts.sqliteFile ?? ':memory:');
+  return opts.databaseUrl
+    ? createPostgres(opts.databaseUrl, opts)
+    : createSqlite(opts.sqliteFile ?? ':memory:');
 }
 
 function createSqlite(file: string): Database {
@@ -42,7 +53,7 @@ function createSqlite(file: string): Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -54,6 +65,29 @@ function createSqlite(file: string): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE) instead of at their first write. Within this
+ * process it changes nothing (one connection); against another process on the same file (a maintenance script, a
+ * second job runner) a deferred transaction that reads and then writes gets SQLITE_BUSY at once, without waiting
+ * for the busy timeout, because waiting could deadlock. An immediate one waits its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /**
