@@ -34,6 +34,7 @@ export function createSupportModule(deps: {
     clock,
     // One SQLite connection serialises every transaction; PostgreSQL runs them side by side.
     concurrentWriters: deps.dialect === 'postgres',
+    lanes: deps.dialect === 'postgres' ? 2 : 1,
   });
   return {
     records: createSupportRecordsService({ db, records, ingest }),

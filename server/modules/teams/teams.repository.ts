@@ -168,12 +168,18 @@ export function createTeamsRepository(db: Kysely<DB>) {
      * memberships in it (any period; the caller checks the day), in one query for a whole batch. `userId` null (an
      * API key) gives no memberships.
      */
-    findManyWithMembership(ids: readonly string[], userId: string | null, ex: Executor = db) {
+    /**
+     * Teams with their hamlet, and the memberships any of `userIds` hold in them: one row per (team, membership),
+     * or one row with null member fields when none of them is a member.
+     */
+    findManyWithMembership(ids: readonly string[], userIds: readonly string[], ex: Executor = db) {
       if (ids.length === 0) return Promise.resolve([]);
       return ex
         .selectFrom('teams')
         .leftJoin('team_members', (j) =>
-          j.onRef('team_members.team_id', '=', 'teams.id').on('team_members.user_id', '=', userId ?? ''),
+          j
+            .onRef('team_members.team_id', '=', 'teams.id')
+            .on('team_members.user_id', 'in', userIds.length > 0 ? [...userIds] : ['']),
         )
         .leftJoin('hamlets', 'hamlets.id', 'teams.hamlet_id')
         .select([
@@ -189,6 +195,7 @@ export function createTeamsRepository(db: Kysely<DB>) {
           'teams.status',
           'teams.status_changed_at',
           'team_members.id as member_id',
+          'team_members.user_id as member_user_id',
           'team_members.name as member_name',
           'team_members.active_from',
           'team_members.active_to',
