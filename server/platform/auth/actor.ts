@@ -70,57 +70,6 @@ export function toScopedGrant(row: {
   };
 }
 
-/** Session cookie → actor. Expired sessions and disabled users resolve to anonymous. */
-export async function resolveSessionActor(db: Kysely<DB>, token: string, nowIso: string): Promise<Actor> {
-  // One round trip on every authenticated request: the session, its user and the user's grants (one row each).
-  const rows = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('grants', 'grants.user_id', 'users.id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.csrf_token',
-      'sessions.expires_at',
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.phone',
-      'users.locale',
-      'users.status',
-      'grants.role',
-      'grants.unit_code',
-      'grants.province_code',
-      'grants.commune_code',
-      'grants.hamlet_id',
-    ])
-    .where('sessions.id', '=', hashSecret(token))
-    .orderBy('grants.created_at')
-    .execute();
-  const row = rows[0];
-  if (!row || row.expires_at <= nowIso || row.status !== 'active') return ANONYMOUS;
-  const grants: ScopedGrant[] = [];
-  for (const r of rows) {
-    if (r.role !== null && r.unit_code !== null && r.province_code !== null) {
-      grants.push(
-        toScopedGrant({
-          role: r.role,
-          unit_code: r.unit_code,
-          province_code: r.province_code,
-          commune_code: r.commune_code,
-          hamlet_id: r.hamlet_id,
-        }),
-      );
-    }
-  }
-  return {
-    kind: 'user',
-    user: { id: row.id, name: row.name, email: row.email, phone: row.phone, locale: row.locale },
-    grants,
-    sessionId: row.session_id,
-    csrfToken: row.csrf_token,
-  };
-}
-
 /** Bearer API key → actor. The key acts within the unit it was issued for, with its scopes only. */
 export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso: string): Promise<Actor | null> {
   const row = await db

@@ -19,7 +19,8 @@ import type { Database } from '../../db/database';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Metrics } from '../metrics';
-import { ANONYMOUS, type Actor, resolveApiKeyActor, resolveSessionActor } from '../auth/actor';
+import { ANONYMOUS, type Actor, resolveApiKeyActor } from '../auth/actor';
+import { createSessionResolver } from '../auth/session-resolver';
 import { safeEqual } from '../auth/tokens';
 import { installErrorHandling } from './error-handler';
 
@@ -99,6 +100,7 @@ export async function createHttpServer(opts: HttpOptions) {
   });
 
   app.decorateRequest('actor', null as never);
+  const sessions = createSessionResolver(opts.database.db);
   app.addHook('onRequest', async (request) => {
     (request as { actor: Actor }).actor = ANONYMOUS;
     if (
@@ -120,7 +122,7 @@ export async function createHttpServer(opts: HttpOptions) {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const actor = await resolveSessionActor(opts.database.db, token, nowIso);
+    const actor = await sessions.resolve(token, nowIso);
     (request as { actor: Actor }).actor = actor;
     // Cookie-authenticated writes must prove they come from our page (interfaces.md §2).
     if (actor.kind === 'user' && UNSAFE.has(request.method)) {
