@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps) {
     members: teams.members,
     clock,
   });
-  const catalogue = createServicesModule({ db, clock });
+  const catalogue = createServicesModule({ db });
   registerServicesRoutes(app, { services: catalogue, clock });
   const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue });
   registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });

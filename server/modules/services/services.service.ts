@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   SKILL_NAMES,
   type CreateServiceBody,
@@ -10,18 +10,11 @@ import { grantsFor, type Action } from '../../../shared/rules/permissions';
 import type { DB, ServicesTable } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, assertCanSomewhere, type Actor } from '../../platform/auth/actor';
-import type { Clock } from '../../platform/clock';
 import { conflict, notFound } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
 import type { ServicesRepository } from './services.repository';
 
 export type ServiceStatusOf = (code: string) => 'active' | 'retired' | undefined;
-
-/**
- * How long a server trusts its copy of the code → status map. Edits made through this server refresh it at
- * once; another server of a multi-server deployment sees a retirement within this window.
- */
-export const CATALOGUE_CACHE_MS = 30_000;
 
 function toService(row: ServicesTable, actions: Action[]): Service {
   const skill = row.skill as Skill;
@@ -39,9 +32,8 @@ function toService(row: ServicesTable, actions: Action[]): Service {
   };
 }
 
-export function createServicesService(deps: { db: Kysely<DB>; services: ServicesRepository; clock: Clock }) {
-  const { db, services, clock } = deps;
-  let cached: { map: Map<string, 'active' | 'retired'>; loadedAt: number } | null = null;
+export function createServicesService(deps: { db: Kysely<DB>; services: ServicesRepository }) {
+  const { db, services } = deps;
 
   /** The catalogue (public). Province admins see `services.manage` on each item. */
   async function listServices(actor: Actor, status?: 'active' | 'retired'): Promise<{ items: Service[] }> {
@@ -86,7 +78,6 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
         ctx.at,
       );
     });
-    cached = null;
     return toService(row, ['services.manage']);
   }
 
@@ -123,21 +114,18 @@ export function createServicesService(deps: { db: Kysely<DB>; services: Services
         ctx.at,
       );
     });
-    cached = null;
     return toService(after, ['services.manage']);
   }
 
-  /** code → status, from a copy refreshed every CATALOGUE_CACHE_MS: the sync path asks it for every record. */
-  async function loadStatusOf(): Promise<ServiceStatusOf> {
-    const now = clock.now().getTime();
-    if (!cached || now - cached.loadedAt > CATALOGUE_CACHE_MS || now < cached.loadedAt) {
-      const rows = await services.statuses();
-      cached = { map: new Map(rows.map((r) => [r.code, r.status])), loadedAt: now };
-    }
-    const map = cached.map;
+  /**
+   * code → status as the database holds it now, read with the caller's executor: the sync path reads it once per
+   * group transaction (about twenty codes), so a code retired on any server is refused from the next group on.
+   */
+  async function statusOf(ex: Kysely<DB> | Transaction<DB> = db): Promise<ServiceStatusOf> {
+    const map = new Map((await services.statuses(ex)).map((r) => [r.code, r.status]));
     return (c) => map.get(c);
   }
 
-  return { listServices, createService, updateService, loadStatusOf };
+  return { listServices, createService, updateService, statusOf };
 }
 export type ServicesService = ReturnType<typeof createServicesService>;

@@ -62,7 +62,7 @@ describe('support records: group commit', () => {
       db,
       records: wrap(createSupportRecordsRepository(db)),
       teams: createTeamsRepository(db),
-      services: createServicesModule({ db, clock: t.clock }),
+      services: createServicesModule({ db }),
       clock: t.clock,
       concurrentWriters: t.database.dialect === 'postgres',
       lanes: 1,

@@ -147,13 +147,12 @@ export function createSupportIngestService(deps: {
   async function commitGroup(requests: readonly IngestRequest[]) {
     const now = clock.now();
     const at = now.toISOString();
-    // Read before the transaction opens: SQLite has one connection, so nothing may wait for it inside.
-    const statusOf = await services.loadStatusOf();
     for (const r of requests) {
       r.created = new Map();
       r.storedHash = new Map();
     }
     await db.transaction().execute(async (trx) => {
+      const statusOf = await services.statusOf(trx);
       await storeGroup(trx, deps, requests, { at, now, statusOf });
       const stored = requests.filter((r) => r.created.size > 0);
       await recordAudits(
