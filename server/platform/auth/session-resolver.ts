@@ -80,7 +80,7 @@ export function createSessionResolver(db: Kysely<DB>) {
         'grants.commune_code',
         'grants.hamlet_id',
       ])
-      .where('sessions.id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids)
+      .where('sessions.id', 'in', ids)
       .orderBy('sessions.id')
       .orderBy('grants.created_at')
       .execute();
