@@ -69,6 +69,14 @@ describe('support records: group commit', () => {
     });
   }
 
+  /** The stored record's correction state. */
+  const linkOf = (id: string) =>
+    t.database.db
+      .selectFrom('support_records')
+      .select(['state', 'superseded_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
   const actorOf = (userId: string): Actor => ({
     kind: 'user',
     user: { id: userId, name: 'x', email: null, phone: null, locale: 'vi' },
@@ -138,12 +146,18 @@ describe('support records: group commit', () => {
     expect(first.results).toEqual([{ id: original.id, status: 'created' }]);
     expect(second.results[0]).toMatchObject({ status: 'invalid', forbidden: true });
     expect(second.results[0]!.errors?.[0]).toMatchObject({ path: 'supersedes' });
-    const row = await t.database.db
-      .selectFrom('support_records')
-      .select(['state', 'superseded_by'])
-      .where('id', '=', original.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ state: 'active', superseded_by: null });
+    expect(await linkOf(original.id)).toEqual({ state: 'active', superseded_by: null });
+  });
+
+  it('does not let another member’s correction, stored before the record, supersede it', async () => {
+    const now = t.clock.now();
+    const original = recordInput(team.id, hamlet.id, now);
+    const stray = recordInput(team.id, hamlet.id, now, { supersedes: original.id, outcome: 'partly' });
+    expect((await put(lan, stray)).statusCode).toBe(201);
+    const stored = await put(mai, original);
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ state: 'active', supersededBy: null });
+    expect(await linkOf(original.id)).toEqual({ state: 'active', superseded_by: null });
   });
 
   it('stores calls that arrive together in one transaction, and a failing call fails alone', async () => {

@@ -9,7 +9,8 @@ import type { ServicesService } from '../services/index';
 import type { TeamsRepository } from '../teams/index';
 import type { RecordRow, SupportRecordsRepository } from './support-records.repository';
 import { answerRepeats, parseCandidates, type IngestResult } from './support-ingest.rules';
-import { storeGroup, type IngestRequest } from './support-ingest.store';
+import { storeGroup, type IngestRequest, type Writer } from './support-ingest.store';
+import { isAuthor, mayReview } from './support.policy';
 
 export interface IngestOutcome {
   results: IngestResult[];
@@ -165,26 +166,34 @@ export function createSupportIngestService(deps: {
       await recordEvents(trx, stored.map(createdEvent), at);
     });
     if (deps.concurrentWriters) {
-      const rows = requests.flatMap((r) => [...r.created.values()]);
+      const rows = requests.flatMap((r) => [...r.created.values()].map((row) => ({ actor: r.actor, row })));
       if (rows.length > 0) await relinkAfterCommit(rows);
     }
   }
 
   /**
    * A record and its correction stored by concurrent transactions cannot see each other; whichever commits last
-   * sees both here and links them (one read, and a write only when a link is missing).
+   * sees both here and links them (one read, and a write only when a link is missing) — with the checks the
+   * transaction could not make: a correction stored first must be the record's author's, and a correction of a
+   * record that was not visible yet must come from its author or a reviewer.
    */
-  async function relinkAfterCommit(rows: readonly RecordRow[]) {
+  async function relinkAfterCommit(rows: readonly { actor: Writer; row: RecordRow }[]) {
     const links = await records.findLinks(
-      rows.map((r) => r.id),
-      rows.flatMap((r) => (r.supersedes ? [r.supersedes] : [])),
+      rows.map((r) => r.row.id),
+      rows.flatMap((r) => (r.row.supersedes ? [r.row.supersedes] : [])),
     );
-    for (const r of rows) {
-      const correction = links.find((l) => l.supersedes === r.id);
-      if (correction && r.superseded_by === null) await records.markSuperseded(r.id, correction.id);
-      const target = r.supersedes ? links.find((l) => l.id === r.supersedes) : undefined;
-      if (target && target.state === 'active' && target.superseded_by === null)
-        await records.markSuperseded(target.id, r.id);
+    for (const { actor, row } of rows) {
+      const correction = links.find((l) => l.supersedes === row.id);
+      if (correction && row.superseded_by === null && isAuthor(actor, correction))
+        await records.markSuperseded(row.id, correction.id);
+      const target = row.supersedes ? links.find((l) => l.id === row.supersedes) : undefined;
+      if (
+        target &&
+        target.state === 'active' &&
+        target.superseded_by === null &&
+        (isAuthor(actor, target) || mayReview(actor, target))
+      )
+        await records.markSuperseded(target.id, row.id);
     }
   }
 

@@ -124,8 +124,22 @@ export async function storeGroup(
   );
   // Only one correction may follow a given version; a stored one may point at a record not stored yet.
   const correctedBy = new Map<string, string>();
-  for (const l of links)
-    if (l.supersedes && !correctedBy.has(l.supersedes)) correctedBy.set(l.supersedes, l.id);
+  const storedCorrections = new Map<string, Target>();
+  for (const l of links) {
+    if (!l.supersedes || correctedBy.has(l.supersedes)) continue;
+    correctedBy.set(l.supersedes, l.id);
+    storedCorrections.set(l.id, l);
+  }
+  /**
+   * The correction that already follows `c`, if it may: one made earlier in this request, or a stored one by the
+   * same author (an outbox sending out of order). Nobody else can have corrected a record before it was stored,
+   * since only the author and reviewers see it, so another author's "correction" does not supersede it.
+   */
+  const followerOf = (actor: Writer, c: Candidate): string | null => {
+    const by = correctedBy.get(c.id) ?? null;
+    const stored = by === null ? undefined : storedCorrections.get(by);
+    return stored && !isAuthor(actor, stored) ? null : by;
+  };
 
   const pending = new Map<
     string,
@@ -163,7 +177,7 @@ export async function storeGroup(
     }
     pending.set(c.id, {
       item,
-      row: buildRow(actor, c, verdict, at, correctedBy.get(c.id) ?? null),
+      row: buildRow(actor, c, verdict, at, followerOf(actor, c)),
       names: { team: verdict.teamName, hamlet: verdict.hamletName, member: verdict.memberName },
     });
   }
