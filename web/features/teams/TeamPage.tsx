@@ -9,6 +9,7 @@ import { Alert, Button, buttonClass, Card, PageHeader, Skeleton, Tag } from '../
 import { DissolveDialog } from './DissolveDialog';
 import { HowToAskForHelp } from './HowToAskForHelp';
 import { MergeDialog } from './MergeDialog';
+import { ScheduleAndContact } from './ScheduleAndContact';
 import { editTeamPath, membersPath, telHref, teamPath } from './paths';
 import { TeamStatsSection } from './TeamStatsSection';
 import { useTeam, useTeamStats } from './teams-queries';
@@ -113,22 +114,7 @@ function TeamFacts({ team }: { team: TeamDetail }) {
   const { t } = useTranslation('teams');
   return (
     <dl className="facts">
-      <div>
-        <dt>{t('team.schedule')}</dt>
-        <dd>{team.schedule ?? t('team.noSchedule')}</dd>
-      </div>
-      <div>
-        <dt>{t('team.contact')}</dt>
-        <dd>
-          {team.contactPhone ? (
-            <a className={buttonClass('primary')} href={telHref(team.contactPhone)}>
-              {t('team.call', { phone: team.contactPhone })}
-            </a>
-          ) : (
-            t('team.noContact')
-          )}
-        </dd>
-      </div>
+      <ScheduleAndContact team={team} call="primary" />
       {team.decision && (
         <div>
           <dt>{t('team.decision')}</dt>
