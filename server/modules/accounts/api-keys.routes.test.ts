@@ -55,6 +55,23 @@ describe('API keys', () => {
     expect(audit.map((a) => a.action)).toEqual(['api_key.created', 'api_key.revoked']);
   });
 
+  it('records when a key was last used, to the minute, without a write on every call', async () => {
+    const key = (await create({ name: 'Cổng đồng bộ', scopes: ['read'] })).json();
+    const lastUsed = async () =>
+      (await w.t.database.db.selectFrom('api_keys').select('last_used_at').where('id', '=', key.id).executeTakeFirstOrThrow())
+        .last_used_at;
+    expect(await lastUsed()).toBeNull();
+    expect((await bearer(key.secret)).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).toBe(w.t.clock.now().toISOString());
+    w.t.clock.advance(30_000);
+    expect((await bearer(key.secret)).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    w.t.clock.advance(31_000);
+    expect((await bearer(key.secret)).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(w.t.clock.now().toISOString());
+  });
+
   it('scopes a commune key to its commune and keeps other provinces apart', async () => {
     const res = await create({ name: 'Phường Tân Ninh', scopes: ['read'], unitCode: w.commune });
     expect(res.statusCode).toBe(201);

@@ -70,6 +70,8 @@ export function toScopedGrant(row: {
   };
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Bearer API key → actor. The key acts within the unit it was issued for, with its scopes only. */
 export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso: string): Promise<Actor | null> {
   const row = await db
@@ -79,7 +81,9 @@ export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso:
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  await db.updateTable('api_keys').set({ last_used_at: nowIso }).where('id', '=', row.id).execute();
+  // "Last used" is shown to admins to the minute; writing it on every call would add a commit to each sync.
+  if (row.last_used_at === null || Date.parse(nowIso) - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS)
+    await db.updateTable('api_keys').set({ last_used_at: nowIso }).where('id', '=', row.id).execute();
   const scopes = JSON.parse(row.scopes_json) as string[];
   return {
     kind: 'apiKey',
