@@ -112,6 +112,7 @@ export async function storeGroup(
   );
   for (const h of await teams.findManyHamlets(otherHamlets, trx)) hamletRows.set(h.id, h);
   const targetIds = uniq(items.map((i) => i.c.content.supersedes));
+  const targetSet = new Set(targetIds);
   // Corrections stored before their original: looked up here on SQLite (one writer, nothing can slip in
   // between); on PostgreSQL relinkAfterCommit does it once the batch is visible, so it is not done twice.
   const links = await records.findLinks(
@@ -120,7 +121,7 @@ export async function storeGroup(
     trx,
   );
   const targets = new Map<string, Target>(
-    links.filter((l) => targetIds.includes(l.id)).map((l) => [l.id, l]),
+    links.filter((l) => targetSet.has(l.id)).map((l) => [l.id, l]),
   );
   // Only one correction may follow a given version; a stored one may point at a record not stored yet.
   const correctedBy = new Map<string, string>();
