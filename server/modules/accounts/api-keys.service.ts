@@ -12,7 +12,7 @@ import { AppError, notFound, validation } from '../../platform/errors';
 import type { ApiKeysRepository } from './api-keys.repository';
 import { scopeOf } from './grants.policy';
 import { requirePlacement } from './placements.service';
-import { decodeIdCursor } from './users.service';
+import { readIdCursor } from '../../platform/paging';
 
 /** Characters of the secret kept in clear, so an administrator can tell keys apart ("cds_AbCdEfGh"). */
 const PREFIX_LENGTH = 12;
@@ -96,7 +96,7 @@ export function createApiKeysService(deps: { db: Kysely<DB>; apiKeys: ApiKeysRep
     assertCanSomewhere(actor, 'apiKeys.manage');
     const rows = await apiKeys.listIn({
       scopes: scopeOf(actor, 'apiKeys.manage'),
-      beforeId: decodeIdCursor(query.cursor),
+      beforeId: readIdCursor(query.cursor),
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);

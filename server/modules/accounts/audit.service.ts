@@ -1,15 +1,12 @@
 import type { AuditEntry, AuditQuery } from '../../../shared/contracts/accounts';
-import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { readCursor } from '../../platform/paging';
 import { assertCanSomewhere, requireScope, type Actor } from '../../platform/auth/actor';
-import { validation } from '../../platform/errors';
+import { endOfLocalDayUtc, startOfLocalDayUtc } from '../../../shared/time/vietnam-time';
+
 import type { AuditLogRepository } from './audit-log.repository';
 import { scopeOf } from './grants.policy';
 
-/** Asia/Ho_Chi_Minh has no daylight saving: a bare date starts at 00:00 +07:00. */
-function startOfDayIso(date: string, plusDays = 0): string {
-  const start = new Date(`${date}T00:00:00+07:00`);
-  return new Date(start.getTime() + plusDays * 86_400_000).toISOString();
-}
 
 function parseJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -22,14 +19,8 @@ export function createAuditService(deps: { auditLog: AuditLogRepository }) {
   async function listAudit(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
     assertCanSomewhere(actor, 'audit.read');
     requireScope(actor, 'read');
-    let before: { at: string; id: string } | null = null;
-    if (query.cursor) {
-      const parts = decodeCursor(query.cursor);
-      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
-        throw validation([{ path: 'query.cursor', message: 'Unknown cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
-      }
-      before = { at: parts[0], id: parts[1] };
-    }
+    const parts = readCursor(query.cursor, ['string', 'string'] as const);
+    const before = parts ? { at: parts[0], id: parts[1] } : null;
     const isDate = (v: string) => v.length === 10;
     const rows = await auditLog.list({
       scopes: scopeOf(actor, 'audit.read'),
@@ -37,8 +28,8 @@ export function createAuditService(deps: { auditLog: AuditLogRepository }) {
       entityType: query.entityType ?? null,
       entityId: query.entityId ?? null,
       action: query.action ?? null,
-      fromIso: query.from ? (isDate(query.from) ? startOfDayIso(query.from) : new Date(query.from).toISOString()) : null,
-      toIso: query.to ? (isDate(query.to) ? startOfDayIso(query.to, 1) : new Date(query.to).toISOString()) : null,
+      fromIso: query.from ? (isDate(query.from) ? startOfLocalDayUtc(query.from) : new Date(query.from).toISOString()) : null,
+      toIso: query.to ? (isDate(query.to) ? endOfLocalDayUtc(query.to) : new Date(query.to).toISOString()) : null,
       before,
       limit: query.limit + 1,
     });

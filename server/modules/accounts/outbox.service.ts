@@ -3,7 +3,7 @@ import { encodeCursor, type Page, type PageQuery } from '../../../shared/contrac
 import { assertCanSomewhere, type Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
 import type { MailOutboxRepository } from './mail-outbox.repository';
-import { decodeIdCursor } from './users.service';
+import { readIdCursor } from '../../platform/paging';
 
 export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; readable: boolean }) {
   const { mailOutbox } = deps;
@@ -15,7 +15,7 @@ export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; re
   async function listOutbox(actor: Actor, query: PageQuery): Promise<Page<OutboxMail>> {
     if (!deps.readable) throw notFound();
     assertCanSomewhere(actor, 'outbox.read');
-    const rows = await mailOutbox.list({ beforeId: decodeIdCursor(query.cursor), limit: query.limit + 1 });
+    const rows = await mailOutbox.list({ beforeId: readIdCursor(query.cursor), limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     return {
       items: page.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, text: m.body_text, status: m.status, createdAt: m.created_at })),

@@ -8,14 +8,15 @@ import {
   type UserListItem,
   type UsersQuery,
 } from '../../../shared/contracts/accounts';
-import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { readIdCursor } from '../../platform/paging';
 import { uuidv7 } from '../../../shared/ids';
 import type { Action, Placement, Role } from '../../../shared/rules/permissions';
 import { foldText } from '../../../shared/text/fold';
 import type { DB, GrantsTable, UsersTable } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, actorUserId, assertCan, assertCanSomewhere, requireScope, type Actor } from '../../platform/auth/actor';
-import { AppError, conflict, notFound, validation } from '../../platform/errors';
+import { AppError, conflict, notFound } from '../../platform/errors';
 import type { GrantsRepository } from './grants.repository';
 import { assertMayGrantRole, assertRoleFitsLevel, isInSubtrees, mayManageUser, scopeOf } from './grants.policy';
 import { requirePlacement } from './placements.service';
@@ -31,15 +32,6 @@ function placementOf(g: Pick<GrantsTable, 'province_code' | 'commune_code' | 'ha
 
 function subtreeOf(p: { level: Subtree['level']; provinceCode: string; communeCode: string | null; hamletId: string | null }): Subtree {
   return { level: p.level, provinceCode: p.provinceCode, communeCode: p.communeCode, hamletId: p.hamletId };
-}
-
-export function decodeIdCursor(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  const parts = decodeCursor(cursor);
-  if (!parts || parts.length !== 1 || typeof parts[0] !== 'string') {
-    throw validation([{ path: 'query.cursor', message: 'Unknown cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' }]);
-  }
-  return parts[0];
 }
 
 export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepository; grants: GrantsRepository }) {
@@ -92,7 +84,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
       unit,
       role: query.role ?? null,
       search,
-      afterId: decodeIdCursor(query.cursor),
+      afterId: readIdCursor(query.cursor),
       limit: query.limit + 1,
     });
     const page = found.slice(0, query.limit);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { decodeCursor, encodeCursor } from '../../../shared/contracts/paging';
+import { encodeCursor } from '../../../shared/contracts/paging';
+import { readCursor } from '../../platform/paging';
 import type { UnitDetail, UnitListQuery, UnitListResponse } from '../../../shared/contracts/units';
 import { UUID_PATTERN } from '../../../shared/ids';
 import { foldText } from '../../../shared/text/fold';
@@ -24,37 +25,14 @@ export interface UnitPlacement {
   name: string;
 }
 
-const badCursor = () =>
-  new AppError('VALIDATION', undefined, {
-    details: [
-      {
-        path: 'query.cursor',
-        message: 'Unknown cursor; start again without it.',
-        messageVi: 'Con trỏ trang không hợp lệ.',
-      },
-    ],
-  });
-
 function decodeUnitCursor(cursor: string | undefined): UnitCursor | null {
-  if (cursor === undefined) return null;
-  const v = decodeCursor(cursor);
-  if (!v || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'string') throw badCursor();
-  return { rank: v[0], code: v[1] };
+  const v = readCursor(cursor, ['number', 'string'] as const);
+  return v ? { rank: v[0], code: v[1] } : null;
 }
 
 function decodeHamletCursor(cursor: string | undefined): HamletCursor | null {
-  if (cursor === undefined) return null;
-  const v = decodeCursor(cursor);
-  if (
-    !v ||
-    v.length !== 3 ||
-    typeof v[0] !== 'number' ||
-    typeof v[1] !== 'string' ||
-    typeof v[2] !== 'string'
-  ) {
-    throw badCursor();
-  }
-  return { rank: v[0], name: v[1], id: v[2] };
+  const v = readCursor(cursor, ['number', 'string', 'string'] as const);
+  return v ? { rank: v[0], name: v[1], id: v[2] } : null;
 }
 
 function inferLevel(code: string): OfficialLevel {

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { uuidv7 } from '../../../shared/ids';
-import { decodeCursor, encodeCursor } from '../../../shared/contracts/paging';
+import { encodeCursor } from '../../../shared/contracts/paging';
+import { readIdCursor } from '../../platform/paging';
 import {
   DEFAULT_NOTIFICATION_PREFERENCE,
   NOTIFICATION_KINDS,
@@ -14,7 +15,7 @@ import {
 } from '../../../shared/contracts/notifications';
 import type { DB, NotificationPreferencesTable, NotificationsTable } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
-import { AppError, notFound, validation } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { requireUser, type Actor } from '../../platform/auth/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { enqueueJob } from '../../platform/jobs/enqueue';
@@ -120,9 +121,6 @@ function toView(row: Selectable<NotificationsTable>): Notification {
   };
 }
 
-const INVALID_CURSOR = () =>
-  validation([{ path: 'query.cursor', message: 'Invalid cursor', messageVi: 'Con trỏ phân trang không hợp lệ' }]);
-
 /** The signed-in user's own notifications and preferences: nobody reads or changes another user's. */
 export function createNotificationsService(deps: {
   db: Kysely<DB>;
@@ -135,12 +133,7 @@ export function createNotificationsService(deps: {
 
   async function list(actor: Actor, query: ListNotificationsQuery): Promise<NotificationPage> {
     const me = requireUser(actor);
-    let beforeId: string | null = null;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (!decoded || decoded.length !== 1 || typeof decoded[0] !== 'string') throw INVALID_CURSOR();
-      beforeId = decoded[0];
-    }
+    const beforeId = readIdCursor(query.cursor);
     const rows = await repo.listForUser(me.user.id, { unreadOnly: query.unread === true, beforeId, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

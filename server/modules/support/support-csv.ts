@@ -1,5 +1,5 @@
 import type { SupportRecordsTable } from '../../db/schema';
-import { formatLocalDateTime } from './support-time';
+import { formatLocalDateTime } from '../../../shared/time/vietnam-time';
 
 /** Excel opens UTF-8 CSV with Vietnamese letters correctly only when the file starts with a byte-order mark. */
 export const UTF8_BOM = '\uFEFF';

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/rules/support-record';
 import type { SupportRecordsTable } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
-import { isActiveOn, localDateOf, type TeamsRepository } from '../teams/index';
+import { isActiveOn, type TeamsRepository } from '../teams/index';
+import { localDateOf } from '../../../shared/time/vietnam-time';
 
 /** A record of the batch that passed the schema, in canonical form with its content hash. */
 export interface Candidate {

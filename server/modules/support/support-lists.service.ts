@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { readCursor } from '../../platform/paging';
 import type {
   AgeBand,
   Gender,
@@ -18,14 +19,13 @@ import { resolveUnitPlacement } from '../geography/index';
 import type { ServicesService } from '../services/index';
 import {
   isActiveOn,
-  localDateOf,
   teamPlacement,
   type MembersRepository,
   type TeamsRepository,
 } from '../teams/index';
 import { CSV_HEADER, UTF8_BOM, csvLine, recordCsvLine } from './support-csv';
 import type { RecordFilter, SupportRecordsRepository } from './support-records.repository';
-import { addDays, endOfLocalDayUtc, isoWeekOf, startOfLocalDayUtc } from './support-time';
+import { addDays, endOfLocalDayUtc, isoWeekOf, localDateOf, startOfLocalDayUtc } from '../../../shared/time/vietnam-time';
 import { recordActions } from './support.policy';
 import { toRecordView } from './support.presenter';
 
@@ -82,14 +82,7 @@ export function createSupportListsService(deps: {
   }
 
   function parseCursor(cursor: string | undefined): [string, string] | null {
-    if (!cursor) return null;
-    const v = decodeCursor(cursor);
-    if (v?.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') {
-      throw validation([
-        { path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' },
-      ]);
-    }
-    return [v[0], v[1]];
+    return readCursor(cursor, ['string', 'string'] as const);
   }
 
   /** Officers' and leaders' list in their scope (newest first), or a member's own history with `mine=true`. */

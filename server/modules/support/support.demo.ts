@@ -4,10 +4,11 @@ import type { SupportRecordsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { ANONYMOUS } from '../../platform/auth/actor';
 import type { DemoSeedContext } from '../demo/index';
-import { createMembersRepository, isActiveOn, VIETNAM_OFFSET_MS } from '../teams/index';
+import { createMembersRepository, isActiveOn } from '../teams/index';
+import { VIETNAM_OFFSET_MS } from '../../../shared/time/vietnam-time';
 import { hashContent } from './support-ingest.rules';
 import { createSupportRecordsRepository } from './support-records.repository';
-import { addDays } from './support-time';
+import { addDays } from '../../../shared/time/vietnam-time';
 
 const DAYS = 182;
 /** Records per team on an ordinary weekday: about 50,000 over the province's ~500 teams in six months. */

@@ -21,7 +21,7 @@ import { auditContext, requestMeta } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
 import type { SupportListsService } from './support-lists.service';
 import type { SupportRecordsService } from './support-records.service';
-import { localDateOf } from '../teams/index';
+import { localDateOf } from '../../../shared/time/vietnam-time';
 
 /** A full batch with long Vietnamese notes (3 bytes a letter) exceeds the default 1 MB body limit. */
 const SYNC_BODY_LIMIT = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ import { AppError, conflict, forbidden, notFound, validation } from '../../platf
 import { recordEvent, type DomainEvent } from '../../platform/events';
 import { createInvitation } from '../accounts/index';
 import { syncMemberGrant, teamRoleOf } from './member-grants';
-import { localDateOf } from './local-date';
+import { localDateOf } from '../../../shared/time/vietnam-time';
 import type { MembersRepository } from './members.repository';
 import { mayManageMembers } from './teams.policy';
 import { isActiveOn, toMemberView } from './teams.presenter';

@@ -6,7 +6,7 @@ import { assertCan, requireSignedIn, type Actor } from '../../platform/auth/acto
 import type { Clock } from '../../platform/clock';
 import { validation } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
-import { localDateOf } from './local-date';
+import { localDateOf } from '../../../shared/time/vietnam-time';
 import { syncMemberGrant } from './member-grants';
 import type { MembersRepository } from './members.repository';
 import { teamPlacement } from './teams.policy';

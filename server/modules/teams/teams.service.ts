@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { decodeCursor, encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { encodeCursor, type Page } from '../../../shared/contracts/paging';
+import { readCursor } from '../../platform/paging';
 import type {
   CreateTeamBody,
   Team,
@@ -18,7 +19,7 @@ import type { Clock } from '../../platform/clock';
 import { conflict, notFound, validation } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
 import { resolveUnitPlacement } from '../geography/index';
-import { localDateOf } from './local-date';
+import { localDateOf } from '../../../shared/time/vietnam-time';
 import type { MembersRepository } from './members.repository';
 import { placedInScopeAndUnit } from '../../platform/auth/scope-sql';
 import { mayManageMembers, seesStaffView, teamActions, teamPlacement } from './teams.policy';
@@ -111,16 +112,7 @@ export function createTeamsService(deps: {
         : query.status === 'all'
           ? ['active', 'merged', 'dissolved']
           : [query.status];
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const cursorOk =
-      after?.length === 4 &&
-      typeof after[0] === 'number' &&
-      after.slice(1).every((v) => typeof v === 'string');
-    if (query.cursor && !cursorOk) {
-      throw validation([
-        { path: 'query.cursor', message: 'Invalid cursor.', messageVi: 'Con trỏ phân trang không hợp lệ.' },
-      ]);
-    }
+    const after = readCursor(query.cursor, ['number', 'string', 'string', 'string'] as const);
     const rows = await teams.list({
       where: placedInScopeAndUnit('teams', 'everywhere', unit),
       statuses,
@@ -128,8 +120,7 @@ export function createTeamsService(deps: {
         .split(' ')
         .filter(Boolean)
         .slice(0, 8),
-      after:
-        after && cursorOk ? [Number(after[0]), String(after[1]), String(after[2]), String(after[3])] : null,
+      after,
       limit: query.limit + 1,
       today: today(),
     });

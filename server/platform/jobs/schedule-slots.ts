@@ -1,7 +1,6 @@
 import type { Schedule } from './job-definition';
+import { VIETNAM_OFFSET_MS } from '../../../shared/time/vietnam-time';
 
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 const BACKOFF_BASE_MS = 30_000;
