@@ -6,11 +6,22 @@ import { defineConfig } from 'vitest/config';
  */
 const serverFiles = ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'];
 const pg = process.env.TEST_DATABASE_URL;
+/** After each server test file: no log line may carry an e-mail address, a phone number or a secret. */
+const logCheck = 'server/test/log-check.setup.ts';
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'server', include: serverFiles, environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'server',
+          include: serverFiles,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: [logCheck],
+        },
+      },
       ...(pg
         ? [
             {
@@ -19,6 +30,7 @@ export default defineConfig({
                 include: ['server/**/*.test.ts', 'server/**/*.pg-test.ts'],
                 environment: 'node' as const,
                 env: { TEST_DIALECT: 'postgres' },
+                setupFiles: [logCheck],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { startServer, type RunningServer } from './harness';
+import { E2E_METRICS_TOKEN, startServer, type RunningServer } from './harness';
 
 /**
  * Two stateless server processes on one PostgreSQL database (the national deployment): a session made on one
@@ -90,7 +90,11 @@ describeWithPostgres(
         await expect
           .poll(
             async () =>
-              (await (await fetch(`${server.url}/metrics`)).text()).includes('jobs_queued{status="pending"}'),
+              (
+                await (
+                  await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })
+                ).text()
+              ).includes('jobs_queued{status="pending"}'),
             {
               timeout: 30_000,
               interval: 250,

@@ -15,6 +15,8 @@ import { describe, it } from 'vitest';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const WEB_DIST = path.join(ROOT, 'dist', 'web');
+/** The servers' METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>`. */
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789';
 const WEB_SOURCES = [
   'web',
   'shared',
@@ -155,6 +157,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     WEB_DIST: webDist,
     // Journeys load many pages in a minute from one address; the production limit would throttle the test itself.
     RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+    METRICS_TOKEN: E2E_METRICS_TOKEN,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   });

@@ -31,7 +31,7 @@ describeInBrowser('foundation journeys', () => {
 
   async function signInWithForm(page: Page, account: DemoAccount) {
     await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(account.email);
+    await page.getByLabel('Email hoặc số điện thoại', { exact: true }).fill(account.email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
     await Promise.all([
       page.waitForResponse((res) => res.url().endsWith('/api/v1/auth/login') && res.status() === 200),

@@ -47,7 +47,18 @@ if (pgOk) projects.push('--project', 'server-pg');
 else skip('PostgreSQL tier (server-pg, two-server journey)', pgUrl ? `cannot reach ${new URL(pgUrl).host}` : 'TEST_DATABASE_URL is not set');
 run('small, medium and route tests', 'npx', ['vitest', 'run', ...projects], pgOk ? {} : { TEST_DATABASE_URL: '' });
 
-run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// The server tier again on Node 24 (the newest LTS line) while the machine's own Node is older: it installs Node from
+// the npm registry, so it runs only when asked (.ci/run sets TEST_NODE24=1).
+if (process.env.TEST_NODE24 === '1') {
+  run('server tests on Node 24', 'bash', ['scripts/test-node24.sh'], pgOk ? {} : { TEST_DATABASE_URL: '' });
+} else {
+  skip('server tests on Node 24', 'TEST_NODE24=1 is not set (it installs Node 24 from the npm registry)');
+}
+
+if (run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  // The capture page's promise (ARCHITECTURE.md): ≤ 150 KB of initial JavaScript, gzipped, before a phone can record.
+  run('capture page JavaScript budget (150 KB gzipped)', 'node', ['scripts/measure-bundle.mjs', 'dist/web']);
+}
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (fs.existsSync(chromium)) {

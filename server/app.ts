@@ -8,6 +8,10 @@ import type { ZodApp } from './platform/http/route-types';
 import { createUsersRepository } from './modules/accounts/users.repository';
 import { createAuthService } from './modules/accounts/auth.service';
 import { registerAuthRoutes } from './modules/accounts/auth.routes';
+import { createSignInThrottleRepository } from './modules/accounts/sign-in-throttle.repository';
+import { createSignInThrottle } from './modules/accounts/sign-in-throttle.service';
+import { createSignInThrottleJobs } from './modules/accounts/sign-in-throttle.jobs';
+import { createPhoneMessageJobs } from './modules/accounts/phone-messages.jobs';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import {
   createNotificationJobs,
@@ -57,6 +61,8 @@ export async function buildApp(deps: AppDeps) {
     clock,
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitAnonymousPerMinute: config.rateLimitAnonymousPerMinute,
+    metricsToken: config.metricsToken,
     trustProxy: config.trustProxy,
     webDist: config.webDist,
     version: VERSION,
@@ -65,10 +71,12 @@ export async function buildApp(deps: AppDeps) {
   const db = database.db;
 
   const users = createUsersRepository(db);
+  const signInThrottles = createSignInThrottleRepository(db);
   const auth = createAuthService({
     db,
     users,
     clock,
+    throttle: createSignInThrottle({ throttles: signInThrottles, clock }),
     sessionTtlHours: config.sessionTtlHours,
     teamsOfUser: listTeamsOfUser(db, clock),
   });
@@ -106,7 +114,8 @@ export async function buildApp(deps: AppDeps) {
   const events = createEventBus();
   const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
   events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
-  const housekeeping = createHousekeepingJobs({ db, clock });
+  const housekeeping = createHousekeepingJobs({ db, clock, retentionDays: config.retentionDaysOperational });
+  const signInThrottleJobs = createSignInThrottleJobs({ throttles: signInThrottles, clock });
   const notificationJobs = createNotificationJobs({
     db,
     repo: notificationsRepo,
@@ -125,9 +134,11 @@ export async function buildApp(deps: AppDeps) {
       eventDispatch.job,
       ...createMailJobs({ db, clock, transport: mailTransport, from: config.mailFrom }),
       ...housekeeping.jobs,
+      ...signInThrottleJobs.jobs,
+      ...createPhoneMessageJobs({ webhook: config.webhook, fetch: deps.webhookFetch ?? fetch }),
       ...notificationJobs.jobs,
     ],
-    schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...notificationJobs.schedules],
+    schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...signInThrottleJobs.schedules, ...notificationJobs.schedules],
   });
 
   return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support }, jobs, events };

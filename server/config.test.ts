@@ -11,6 +11,15 @@ describe('parseConfig', () => {
     expect(c.provinceCode).toBe('80');
     expect(c.seed).toBe('demo');
     expect(c.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(c.rateLimitPerMinute).toBe(600);
+    expect(c.rateLimitAnonymousPerMinute).toBe(1200);
+    expect(c.metricsToken).toBeUndefined();
+    expect(c.retentionDaysOperational).toBe(30);
+  });
+
+  it('refuses a short METRICS_TOKEN', () => {
+    expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-token-1234' }).metricsToken).toBe('a-long-enough-token-1234');
   });
 
   it('reports every problem at once', () => {
@@ -24,6 +33,19 @@ describe('parseConfig', () => {
       expect(problems).toMatch(/DATABASE_URL/);
       expect(problems).toMatch(/PROVINCE_CODE/);
       expect(problems).toMatch(/ADMIN_PASSWORD/);
+    }
+  });
+
+  it('defaults to no seed in production and refuses the demo seed there', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).seed).toBe('none');
+    expect(parseConfig({ NODE_ENV: 'development' }).seed).toBe('demo');
+    expect(parseConfig({ NODE_ENV: 'production', SEED: 'none' }).seed).toBe('none');
+    try {
+      parseConfig({ NODE_ENV: 'production', SEED: 'demo' });
+      expect.unreachable('should throw');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.join('\n')).toMatch(/SEED: "demo" is refused with NODE_ENV=production/);
     }
   });
 

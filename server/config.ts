@@ -20,7 +20,8 @@ const EnvSchema = z
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a 2-digit official province code').default('80'),
-    SEED: z.enum(['demo', 'none']).default('demo'),
+    // No default here: it depends on NODE_ENV (see seedOf), so a forgotten SEED never publishes demo accounts.
+    SEED: z.enum(['demo', 'none']).optional(),
     DEMO_PASSWORD: z.string().min(8).default('CongDongSo@2026'),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -36,6 +37,10 @@ const EnvSchema = z
     JOBS: z.enum(['on', 'off']).default('on'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    // Many phones share one carrier-NAT or commune Wi-Fi address, so the anonymous ceiling is per address and higher.
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    RETENTION_DAYS_OPERATIONAL: z.coerce.number().int().min(1).max(3650).default(30),
     WEB_DIST: z.string().default('./dist/web'),
   });
 
@@ -45,6 +50,12 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required when WEBHOOK_URL is set');
+  if (env.NODE_ENV === 'production' && env.SEED === 'demo') {
+    problems.push(
+      'SEED: "demo" is refused with NODE_ENV=production: it publishes demo accounts with a known password and a readable ' +
+        'mail outbox. Use SEED=none (the production default), or run a demo install without NODE_ENV=production.',
+    );
+  }
   return problems;
 }
 
@@ -70,6 +81,11 @@ export interface Config {
   jobsEnabled: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  rateLimitAnonymousPerMinute: number;
+  /** Bearer token that opens GET /metrics; without it /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** Days that finished jobs, dispatched events and delivered mail are kept (never the audit log). */
+  retentionDaysOperational: number;
   webDist: string;
 }
 
@@ -97,7 +113,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     provinceCode: e.PROVINCE_CODE,
-    seed: e.SEED,
+    // Production starts empty unless told otherwise; a development or demo install shows the demo province.
+    seed: e.SEED ?? (e.NODE_ENV === 'production' ? 'none' : 'demo'),
     demoPassword: e.DEMO_PASSWORD,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
@@ -111,6 +128,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobsEnabled: e.JOBS === 'on',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
+    retentionDaysOperational: e.RETENTION_DAYS_OPERATIONAL,
     webDist: e.WEB_DIST,
   };
 }

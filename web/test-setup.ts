@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { i18n } from './app/i18n';
+import { takeContractViolations } from './features/geography/fake-api';
 
 beforeEach(async () => {
   window.localStorage.clear();
@@ -14,4 +15,8 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  const violations = takeContractViolations();
+  if (violations.length > 0) {
+    throw new Error(`The fake API left the shared contracts:\n  ${[...new Set(violations)].join('\n  ')}`);
+  }
 });

@@ -25,7 +25,7 @@ function openSqlite(file: string): BaselineDatabase {
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma('synchronous = FULL');
   const statements = new Map<string, SQLite.Statement>();
   const prepare = (text: string) => {
     let s = statements.get(text);

@@ -18,12 +18,14 @@ export interface SentRecord {
   note?: string | null;
 }
 
-const COLUMNS = [
+/** Every column of support_records, in one order (the baseline's INSERT; the scale bench's INSERT … SELECT). */
+export const SUPPORT_RECORD_COLUMNS = [
   'id',
   'team_id',
   'hamlet_id',
   'province_code',
   'commune_code',
+  'team_hamlet_id',
   'occurred_at',
   'services_json',
   'outcome',
@@ -52,7 +54,8 @@ const COLUMNS = [
   'reviewed_at',
   'reviewed_by',
   'review_note',
-];
+] as const;
+const COLUMNS = SUPPORT_RECORD_COLUMNS;
 const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
 
 /**
@@ -90,6 +93,18 @@ export function createRecordInserter(db: BaselineDatabase) {
     }
     return p;
   }
+  // The app stores the hamlet of the team that made the record beside it (review rights follow the team).
+  const teamHamlets = new Map<string, string | null>();
+  async function teamHamletOf(teamId: string) {
+    if (!teamHamlets.has(teamId)) {
+      const t = await db.get<{ hamlet_id: string | null }>('select hamlet_id from teams where id = ?', [
+        teamId,
+      ]);
+      if (!t) throw new Error('unknown team');
+      teamHamlets.set(teamId, t.hamlet_id);
+    }
+    return teamHamlets.get(teamId) ?? null;
+  }
   return async function insertRecords(records: readonly SentRecord[]): Promise<void> {
     const at = new Date().toISOString();
     const params: unknown[] = [];
@@ -102,6 +117,7 @@ export function createRecordInserter(db: BaselineDatabase) {
         r.hamletId,
         p.province_code,
         p.commune_code,
+        await teamHamletOf(r.teamId),
         new Date(r.occurredAt).toISOString(),
         JSON.stringify(r.services),
         r.outcome,

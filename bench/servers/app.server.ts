@@ -13,11 +13,14 @@ import { announceReady } from './server-process';
  */
 const target = JSON.parse(process.argv[2] ?? '') as BaselineTarget;
 const config = parseConfig({
-  NODE_ENV: 'production',
+  // SEED=demo is refused with NODE_ENV=production; secure cookies as in production.
+  NODE_ENV: 'development',
+  COOKIE_SECURE: 'true',
   SEED: 'demo',
   LOG_LEVEL: 'silent',
   WEB_DIST: '/nonexistent',
   RATE_LIMIT_PER_MINUTE: '1000000000',
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000',
   TRUST_PROXY: 'true',
   ...(target.dialect === 'postgres' ? { DATABASE_URL: target.url } : {}),
 });

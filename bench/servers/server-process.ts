@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface RunningServer {
   url: string;
+  /** The server's process id: the scale benchmark reads its memory and CPU time from /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function startServerProcess(
       child.off('exit', onExit);
       resolve({
         url: (message as ReadyMessage).url,
+        pid: child.pid ?? 0,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

@@ -68,4 +68,14 @@ describe('SQLite transactions', () => {
       { name: 'worker', value: 1 },
     ]);
   });
+
+  it('acknowledge a commit only once it is on disk (synchronous = FULL, in WAL mode)', async () => {
+    // The phone deletes a record from its outbox when we answer `created`: with NORMAL a power cut could lose it.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-db-'));
+    database = createDatabase({ sqliteFile: path.join(dir, 'durable.sqlite') });
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(database.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(database.db);
+    expect(mode.rows[0]!.journal_mode).toBe('wal');
+    expect(sync.rows[0]!.synchronous).toBe(2); // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
+  });
 });

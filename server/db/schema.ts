@@ -183,6 +183,21 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+/** 0008: shared request counts of the rate limits; `bucket` hashes (limit, caller, window). */
+/** Failed sign-ins per hashed (identifier + address) or address key; see migration 0007. */
+export interface SignInThrottlesTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  expires_at: string;
+}
+
+export interface RateLimitCountersTable {
+  bucket: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface NotificationsTable {
   id: string;
   user_id: string;
@@ -285,9 +300,12 @@ export interface TeamChangesTable {
 export interface SupportRecordsTable {
   id: string;
   team_id: string;
+  /** Where the person was helped: any hamlet of the team's commune. */
   hamlet_id: string;
   province_code: string;
   commune_code: string;
+  /** The hamlet of the team that made it (null for a commune-level team): review rights follow the team. */
+  team_hamlet_id: string | null;
   occurred_at: string;
   /** Canonical (sorted) service codes; support_record_services holds the same codes for queries. */
   services_json: string;
@@ -339,6 +357,8 @@ export interface DB {
   jobs: JobsTable;
   events: EventsTable;
   mail_outbox: MailOutboxTable;
+  rate_limit_counters: RateLimitCountersTable;
+  sign_in_throttles: SignInThrottlesTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   settings: SettingsTable;

@@ -3,6 +3,7 @@ import { buildApp, type BuiltApp } from '../app';
 import { createFakeClock } from '../platform/clock';
 import { createLogger } from '../platform/logger';
 import { createTestDatabase, type TestDatabase } from './database';
+import { testLogCapture } from './log-capture';
 
 export interface TestApp {
   built: BuiltApp;
@@ -13,12 +14,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** In-process app on a fresh test database with a fake clock; requests go through app.inject. */
+/**
+ * In-process app on a fresh test database with a fake clock; requests go through app.inject. It logs everything
+ * ('trace') into the file's log capture, which fails the file if a line carries personal data or a secret.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFakeClock(new Date().toISOString());
   const config = parseConfig({ NODE_ENV: 'test', SEED: 'none', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
-  const built = await buildApp({ config, database, clock, logger: createLogger('silent') });
+  const built = await buildApp({ config, database, clock, logger: createLogger('trace', testLogCapture.stream) });
   await built.app.ready();
   return {
     built,

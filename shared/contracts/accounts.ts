@@ -6,17 +6,27 @@ export const RoleSchema = z.enum(ROLES).describe('Role code');
 export const ActionSchema = z.enum(ACTIONS);
 
 export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
-/** Vietnamese mobile numbers: 0 + 9 digits, or +84 + 9 digits. Stored as +84… */
+/**
+ * Vietnamese mobile numbers written as 0912345678, +84912345678 or 84912345678 (spaces, dots and dashes allowed):
+ * one number, stored as +84… (normalizePhone).
+ */
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^(\+84|0)\d{9}$/, 'Phone must look like 0912345678 or +84912345678');
+  .max(20)
+  .refine((v) => /^(\+84|84|0)\d{9}$/.test(v.replace(/[\s.-]/g, '')), 'Phone must look like 0912345678, +84912345678 or 84912345678');
 export const PasswordSchema = z.string().min(10, 'At least 10 characters').max(200);
 
-export const LoginBodySchema = z.strictObject({
-  email: EmailSchema,
-  password: z.string().min(1).max(200),
-});
+export const LoginBodySchema = z
+  .strictObject({
+    email: EmailSchema.optional().describe('Sign in by e-mail…'),
+    phone: PhoneSchema.optional().describe('…or by phone number (09…, +849…, 849… are the same number)'),
+    password: z.string().min(1).max(200),
+  })
+  .refine((b) => (b.email === undefined) !== (b.phone === undefined), {
+    message: 'Give either an e-mail address or a phone number',
+    path: ['email'],
+  });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 export const UserSchema = z.object({
@@ -69,10 +79,16 @@ export const ChangePasswordBodySchema = z.strictObject({
   newPassword: PasswordSchema,
 });
 
-/** Stored form of a phone number: +84 followed by 9 digits (PhoneSchema accepts 0… and +84…). */
+/**
+ * The one stored form of a Vietnamese phone number: +84 followed by 9 digits. 0912345678, +84912345678,
+ * 84912345678 and "091 234 5678" are the same number. Input is expected to have passed PhoneSchema.
+ */
 export function normalizePhone(phone: string): string {
-  const trimmed = phone.trim();
-  return trimmed.startsWith('0') ? `+84${trimmed.slice(1)}` : trimmed;
+  const compact = phone.replace(/[\s.-]/g, '');
+  if (compact.startsWith('+84')) return compact;
+  if (compact.startsWith('84') && compact.length === 11) return `+${compact}`;
+  if (compact.startsWith('0')) return `+84${compact.slice(1)}`;
+  return compact;
 }
 
 /** "091****678": enough for a colleague to recognise a number, not enough to call it. */
@@ -87,7 +103,14 @@ const SecretTokenSchema = z.string().trim().min(20).max(200).describe('The token
 
 // ---------------------------------------------------------------------------------------------- password reset
 
-export const PasswordResetRequestBodySchema = z.strictObject({ email: EmailSchema });
+/** By e-mail (the link is mailed) or by phone number (the link goes by SMS / Zalo through the signed webhook). */
+export const PasswordResetRequestBodySchema = z
+  .strictObject({ email: EmailSchema.optional(), phone: PhoneSchema.optional() })
+  .refine((b) => (b.email === undefined) !== (b.phone === undefined), {
+    message: 'Give either an e-mail address or a phone number',
+    path: ['email'],
+  });
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBodySchema>;
 
 export const AcceptedResponseSchema = z.object({
   message: z.string(),
@@ -119,6 +142,10 @@ export const InvitationCreatedSchema = z.object({
 export const InvitationViewSchema = z.object({
   name: z.string(),
   email: z.string().nullable(),
+  phoneMasked: z
+    .string()
+    .nullable()
+    .describe('Set when the invitation went to a phone number: the account signs in with it, an e-mail is optional'),
   role: RoleSchema,
   unitCode: z.string(),
   unitName: z.string(),

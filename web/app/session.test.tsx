@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
+import { answer, installFakeApi, type FakeRoute } from '../features/geography/fake-api';
 import { AppProviders, createQueryClient } from './providers';
 import { safeNextPath, useSession } from './session';
-
-function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 const ME = {
   user: { id: 'u1', name: 'Đặng Thị Mai', email: 'mai@demo.congdongso.vn', phone: null, locale: 'vi' },
@@ -24,8 +21,10 @@ function Probe() {
   );
 }
 
-function renderWith(fetchImpl: () => Promise<Response>) {
-  vi.stubGlobal('fetch', fetchImpl);
+/** The fake API (bodies checked against the contracts), or a fetch of its own for a network that is down. */
+function renderWith(server: FakeRoute[] | (() => Promise<Response>)) {
+  if (Array.isArray(server)) installFakeApi(server);
+  else vi.stubGlobal('fetch', server);
   render(
     <AppProviders queryClient={createQueryClient()}>
       <Probe />
@@ -37,7 +36,7 @@ describe('session', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('reads what the caller may do from /me and remembers it on the device', async () => {
-    renderWith(async () => json(200, ME));
+    renderWith([answer('GET', '/api/v1/me', { body: ME })]);
     expect(await screen.findByText('signedIn:capture')).toBeTruthy();
     expect(JSON.parse(window.localStorage.getItem('cds.lastActions') ?? '[]')).toEqual(ME.actions);
   });
@@ -52,7 +51,9 @@ describe('session', () => {
 
   it('forgets them when the server says the session ended', async () => {
     window.localStorage.setItem('cds.lastActions', JSON.stringify(ME.actions));
-    renderWith(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } }));
+    renderWith([
+      answer('GET', '/api/v1/me', { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } } }),
+    ]);
     expect(await screen.findByText('signedOut:no-capture')).toBeTruthy();
     expect(window.localStorage.getItem('cds.lastActions')).toBeNull();
   });

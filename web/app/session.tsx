@@ -43,7 +43,8 @@ export interface SessionValue {
   status: SessionStatus;
   /** From /me's `actions`; while the server is unreachable, from the last /me seen on this device. */
   can: (action: Action) => boolean;
-  signIn: (email: string, password: string) => Promise<MeResponse>;
+  /** By e-mail or by phone number (the sign-in page's one field decides which). */
+  signIn: (identifier: { email: string } | { phone: string }, password: string) => Promise<MeResponse>;
   signOut: () => Promise<void>;
   /** Reads /me again (after a profile change or an accepted invitation). */
   refresh: () => Promise<MeResponse | null>;
@@ -102,8 +103,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signIn = useCallback(
-    async (email: string, password: string) => {
-      const body: LoginBody = { email, password };
+    async (identifier: { email: string } | { phone: string }, password: string) => {
+      const body: LoginBody = { ...identifier, password };
       await apiFetch<{ user: User; csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body });
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
       const fresh = await refresh();

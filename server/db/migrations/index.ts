@@ -4,6 +4,9 @@ import * as m0002 from './0002-geography';
 import * as m0004 from './0004-jobs';
 import * as m0005 from './0005-teams-support';
 import * as m0006 from './0006-users-search';
+import * as m0007 from './0007-sign-in-throttle';
+import * as m0008 from './0008-rate-limits-retention';
+import * as m0009 from './0009-support-scale';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -15,4 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004-jobs': m0004,
   '0005-teams-support': m0005,
   '0006-users-search': m0006,
+  '0007-sign-in-throttle': m0007,
+  '0008-rate-limits-retention': m0008,
+  '0009-support-scale': m0009,
 };

@@ -71,3 +71,21 @@ export function composeInvitationMail(invite: {
     ].join('\n'),
   };
 }
+
+/** The SMS / Zalo text of an invitation sent to a phone number: short, Vietnamese, the link last. */
+export function composeInvitationPhoneText(invite: {
+  inviterName: string | null;
+  role: Role;
+  unitName: string;
+  link: string;
+  expiresAt: string;
+}): string {
+  const [roleVi] = ROLE_LABELS[invite.role];
+  const by = invite.inviterName ? `${invite.inviterName} mời bạn` : 'Bạn được mời';
+  return `${by} tham gia Cộng Đồng Số (${roleVi}, ${invite.unitName}). Nhận lời mời trước ngày ${invite.expiresAt.slice(0, 10)}: ${invite.link}`;
+}
+
+/** The SMS / Zalo text of a password reset asked for by phone number. */
+export function composePasswordResetPhoneText(link: string): string {
+  return `Cộng Đồng Số: đặt lại mật khẩu (hiệu lực 1 giờ): ${link} . Nếu bạn không yêu cầu, hãy bỏ qua tin này.`;
+}

@@ -4,6 +4,7 @@ import { PageQuerySchema } from '../../../shared/contracts/paging';
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly } from '../../platform/http/route-access';
 import type { ApiKeysService } from './api-keys.service';
 
 export function registerApiKeyRoutes(app: ZodApp, deps: { apiKeys: ApiKeysService; clock: Clock }) {
@@ -12,8 +13,10 @@ export function registerApiKeyRoutes(app: ZodApp, deps: { apiKeys: ApiKeysServic
   app.post(
     '/api/v1/api-keys',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'createApiKey',
         summary: 'Issue an API key (the secret is shown once)',
         body: CreateApiKeyBodySchema,
         response: { 201: ApiKeyCreatedSchema, ...errorResponses },
@@ -28,8 +31,10 @@ export function registerApiKeyRoutes(app: ZodApp, deps: { apiKeys: ApiKeysServic
   app.get(
     '/api/v1/api-keys',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'listApiKeys',
         summary: 'API keys of your area (no secrets)',
         querystring: PageQuerySchema,
         response: { 200: ApiKeysPageSchema, ...errorResponses },
@@ -41,8 +46,10 @@ export function registerApiKeyRoutes(app: ZodApp, deps: { apiKeys: ApiKeysServic
   app.delete(
     '/api/v1/api-keys/:id',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'revokeApiKey',
         summary: 'Revoke an API key; it is refused (401) from the next request on',
         params: IdParamsSchema,
         response: { 204: z.null(), ...errorResponses },

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditQuery } from '../../../shared/contracts/accounts';
 import { encodeCursor, type Page } from '../../../shared/contracts/paging';
 import { readCursor } from '../../platform/paging';
-import { assertCanSomewhere, requireScope, type Actor } from '../../platform/auth/actor';
+import { assertCanSomewhere, type Actor } from '../../platform/auth/actor';
 import { endOfLocalDayUtc, startOfLocalDayUtc } from '../../../shared/time/vietnam-time';
 
 import type { AuditLogRepository } from './audit-log.repository';
@@ -15,10 +15,9 @@ function parseJson(text: string | null): unknown {
 export function createAuditService(deps: { auditLog: AuditLogRepository }) {
   const { auditLog } = deps;
 
-  /** The audit trail of the caller's province(s), newest first; audit.read holders only (API keys need "read"). */
+  /** The audit trail of the caller's province(s), newest first; audit.read holders only (API keys need "read", checked by the route). */
   async function listAudit(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
     assertCanSomewhere(actor, 'audit.read');
-    requireScope(actor, 'read');
     const parts = readCursor(query.cursor, ['string', 'string'] as const);
     const before = parts ? { at: parts[0], id: parts[1] } : null;
     const isDate = (v: string) => v.length === 10;

@@ -45,6 +45,16 @@ export function createAuthTokensRepository(db: Kysely<DB>) {
         .where('used_at', 'is', null)
         .execute();
     },
+    async countIssuedToUserSince(userId: string, kind: TokenKind, sinceIso: string, ex: Executor = db) {
+      const row = await ex
+        .selectFrom('auth_tokens')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('kind', '=', kind)
+        .where('created_at', '>', sinceIso)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async countIssuedSince(email: string, kind: TokenKind, sinceIso: string, ex: Executor = db) {
       const row = await ex
         .selectFrom('auth_tokens')

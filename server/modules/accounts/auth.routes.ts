@@ -8,6 +8,7 @@ import {
 import { SESSION_COOKIE } from '../../platform/http/create-server';
 import { requestMeta } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess, sessionOnly } from '../../platform/http/route-access';
 import type { AuthService } from './auth.service';
 
 /** The session cookie, the same for sign-in and for accepting an invitation. */
@@ -29,15 +30,21 @@ export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cooki
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Sign in with e-mail and password; sets the session cookie',
+        operationId: 'signIn',
+        summary: 'Sign in with e-mail or phone number and password; sets the session cookie',
+        description:
+          'Unknown identifiers and wrong passwords get the same 401. After repeated failures from one address the ' +
+          'identifier (and the address) must wait a growing time: 429 RATE_LIMITED with Retry-After, the same for ' +
+          'unknown identifiers. No account is ever locked.',
         body: LoginBodySchema,
         response: { 200: LoginResponseSchema, ...errorResponses },
       },
-      // Per-address limit on top of the per-account lock: slows password spraying across accounts.
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Guessers are slowed by the database-kept sign-in throttle (per identifier + address, and per address),
+      // not by a per-minute ceiling that would also refuse a commune's people signing in behind one Wi-Fi address.
+      config: { access: publicAccess() },
     },
     async (request, reply) => {
-      const result = await auth.login(request.body.email, request.body.password, requestMeta(request));
+      const result = await auth.login(request.body, requestMeta(request));
       setSessionCookie(reply, result, deps.cookieSecure);
       return { user: result.user, csrfToken: result.csrfToken };
     },
@@ -45,7 +52,15 @@ export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cooki
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['accounts'], summary: 'Sign out of this session', response: { 204: z.null() } } },
+    {
+      config: { access: publicAccess() },
+      schema: {
+        tags: ['accounts'],
+        operationId: 'signOut',
+        summary: 'Sign out of this session (nothing to do when signed out)',
+        response: { 204: z.null(), 403: errorResponses[403] },
+      },
+    },
     async (request, reply) => {
       await auth.logout(request.actor);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -56,8 +71,10 @@ export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cooki
   app.post(
     '/api/v1/auth/logout-all',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'signOutEverywhere',
         summary: 'Sign out of every session of this account',
         response: { 204: z.null(), ...errorResponses },
       },
@@ -72,8 +89,10 @@ export function registerAuthRoutes(app: ZodApp, deps: { auth: AuthService; cooki
   app.get(
     '/api/v1/me',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'getMe',
         summary: 'The signed-in user, their grants, teams and allowed actions',
         response: { 200: MeResponseSchema, ...errorResponses },
       },

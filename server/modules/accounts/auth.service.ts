@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ACTIONS, grantsFor, type Action } from '../../../shared/rules/permissions';
-import type { MeResponse, MeTeam, User } from '../../../shared/contracts/accounts';
+import { normalizePhone, type LoginBody, type MeResponse, type MeTeam, type User } from '../../../shared/contracts/accounts';
 import type { DB, UsersTable } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
@@ -8,11 +8,8 @@ import { type Actor, requireUser } from '../../platform/auth/actor';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords';
 import { createSecret, hashSecret } from '../../platform/auth/tokens';
 import { recordAudit } from '../../platform/audit';
+import type { SignInThrottle } from './sign-in-throttle.service';
 import type { UsersRepository } from './users.repository';
-
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 export interface RequestMeta {
   ip: string | null;
@@ -28,8 +25,8 @@ export function toUserView(row: Pick<UsersTable, 'id' | 'name' | 'email' | 'phon
 }
 
 const BAD_CREDENTIALS = () =>
-  new AppError('UNAUTHENTICATED', 'E-mail or password is incorrect.', {
-    messageVi: 'Email hoặc mật khẩu không đúng.',
+  new AppError('UNAUTHENTICATED', 'E-mail, phone number or password is incorrect.', {
+    messageVi: 'Email, số điện thoại hoặc mật khẩu không đúng.',
   });
 
 export function createAuthService(deps: {
@@ -37,44 +34,28 @@ export function createAuthService(deps: {
   users: UsersRepository;
   clock: Clock;
   sessionTtlHours: number;
+  throttle: SignInThrottle;
   teamsOfUser?: TeamsOfUser;
 }) {
-  const { db, users, clock } = deps;
+  const { db, users, clock, throttle } = deps;
 
   /**
-   * Checks a password against an existing account and keeps the lock counter: wrong passwords count towards
-   * a temporary lock, a right one clears it. Used by sign-in and by accepting an invitation into an account.
+   * Checks a password against an existing account (accepting an invitation into it). No lock: a lock is a way to
+   * keep the owner out; sign-in slows guessers per identifier and address instead (sign-in-throttle.service.ts).
    */
   async function checkPassword(user: UsersTable, password: string): Promise<void> {
-    const now = clock.now();
-    const nowIso = now.toISOString();
-    if (user.locked_until && user.locked_until > nowIso) {
-      throw new AppError('LOCKED', `Too many wrong passwords. Try again after ${LOCK_MINUTES} minutes.`, {
-        messageVi: `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.`,
-      });
-    }
-    if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-      const failed = user.failed_logins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      await users.update(user.id, {
-        failed_logins: lock ? 0 : failed,
-        locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.locked_until,
-        updated_at: nowIso,
-      });
-      throw BAD_CREDENTIALS();
-    }
+    if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) throw BAD_CREDENTIALS();
   }
 
   /**
-   * Opens a database-stored session (valid on every server process) in the caller's transaction and clears
-   * the lock counter. Returns the cookie token, which is stored only as its hash.
+   * Opens a database-stored session (valid on every server process) in the caller's transaction. Returns the cookie token, which is stored only as its hash.
    */
   async function openSession(userId: string, meta: RequestMeta, trx: Transaction<DB>) {
     const now = clock.now();
     const nowIso = now.toISOString();
     const token = createSecret();
     const csrfToken = createSecret(24);
-    await users.update(userId, { failed_logins: 0, locked_until: null, last_login_at: nowIso }, trx);
+    await users.update(userId, { last_login_at: nowIso }, trx);
     await users.insertSession(
       {
         id: hashSecret(token),
@@ -91,16 +72,26 @@ export function createAuthService(deps: {
   }
 
   /**
-   * Verifies the password and opens a session. The same error for unknown e-mails, disabled accounts and
-   * wrong passwords hides which accounts exist.
+   * Verifies the password and opens a session, signing in by e-mail or by phone number (any written form of a
+   * Vietnamese number; stored as +84…). Unknown identifiers, disabled accounts and wrong passwords take the same
+   * path — a password check, a counted failure, the same 401 — so answers never tell which accounts exist.
    */
-  async function login(email: string, password: string, meta: RequestMeta) {
-    const user = await users.findByEmail(email);
-    if (!user || !user.password_hash || user.status !== 'active') {
-      await verifyPassword(await decoyHash(), password);
+  async function login(credentials: LoginBody, meta: RequestMeta) {
+    const identifier = credentials.phone !== undefined ? `phone:${normalizePhone(credentials.phone)}` : `email:${credentials.email ?? ''}`;
+    await throttle.assertMayAttempt(identifier, meta.ip);
+    const user =
+      credentials.phone !== undefined
+        ? await users.findByPhone(normalizePhone(credentials.phone))
+        : credentials.email !== undefined
+          ? await users.findByEmail(credentials.email)
+          : undefined;
+    const usable = user !== undefined && user.password_hash !== null && user.status === 'active';
+    const ok = await verifyPassword(usable ? user.password_hash! : await decoyHash(), credentials.password);
+    if (!usable || !ok) {
+      await throttle.recordFailure(identifier, meta.ip);
       throw BAD_CREDENTIALS();
     }
-    await checkPassword(user, password);
+    await throttle.recordSuccess(identifier, meta.ip);
     const session = await db.transaction().execute(async (trx) => {
       const opened = await openSession(user.id, meta, trx);
       await recordAudit(

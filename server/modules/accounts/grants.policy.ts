@@ -1,6 +1,7 @@
 import {
   GRANTABLE_ROLES,
   ROLE_LEVELS,
+  canAt,
   coversPlacement,
   grantsFor,
   type Action,
@@ -31,17 +32,51 @@ export function assertRoleFitsLevel(role: Role, level: ScopeLevel, path = 'role'
   }
 }
 
-/**
- * Delegation rule: a role may be handed out only by someone whose own grant covers the unit and lists the role
- * in GRANTABLE_ROLES. Nobody can grant more than they hold, whatever the endpoint.
- */
-export function mayGrantRole(grants: readonly ScopedGrant[], role: Role, target: Placement): boolean {
-  return grants.some((g) => coversPlacement(g, target) && GRANTABLE_ROLES[g.role].includes(role));
+/** Higher is wider. A deployment has no level above the province. */
+const LEVEL_RANK: Record<ScopeLevel, number> = { hamlet: 0, commune: 1, province: 2 };
+
+/** The roles a team's membership gives; the team module hands them out under its own authority. */
+export const TEAM_ROLES: readonly Role[] = ['team_leader', 'team_member'];
+
+/** Where a new grant would sit. */
+export interface GrantTarget extends Placement {
+  level: ScopeLevel;
 }
 
-export function assertMayGrantRole(actor: Actor, role: Role, target: Placement): void {
+/**
+ * Whose authority creates the grant:
+ * - `delegation` (users admin, invitations): the granter's own grant decides;
+ * - `team`: the team module, which has already checked its management right over the team (teams.manageMembers
+ *   where the team sits) and gives only the team roles at the team's own unit, recorded as a team membership.
+ */
+export type GrantAuthority = 'delegation' | 'team';
+
+/**
+ * The one rule for creating (and removing) a grant, on every path. Delegation: a grant AT one's own level or above
+ * needs the level above — the granter holds a grant that covers the unit, lists the role in GRANTABLE_ROLES and
+ * sits STRICTLY above the new grant's level (province > commune > hamlet). So a commune officer gives team roles at
+ * the hamlets of their commune but no commune-level role, and nobody copies their own grant to a peer. The one
+ * exception: a province administrator gives province-level roles, since nothing sits above a province (this is how
+ * department officers and further administrators are made).
+ */
+export function mayGrantRole(
+  grants: readonly ScopedGrant[],
+  role: Role,
+  target: GrantTarget,
+  authority: GrantAuthority = 'delegation',
+): boolean {
+  if (authority === 'team') return TEAM_ROLES.includes(role) && canAt(grants, 'teams.manageMembers', target);
+  return grants.some(
+    (g) =>
+      coversPlacement(g, target) &&
+      GRANTABLE_ROLES[g.role].includes(role) &&
+      (LEVEL_RANK[g.level] > LEVEL_RANK[target.level] || (g.role === 'province_admin' && target.level === 'province')),
+  );
+}
+
+export function assertMayGrantRole(actor: Actor, role: Role, target: GrantTarget, authority: GrantAuthority = 'delegation'): void {
   requireSignedIn(actor);
-  if (!mayGrantRole(actorGrants(actor), role, target)) {
+  if (!mayGrantRole(actorGrants(actor), role, target, authority)) {
     throw new AppError('FORBIDDEN', `You cannot give the role ${role} at this unit.`, {
       messageVi: `Bạn không được giao vai trò ${role} tại đơn vị này.`,
     });

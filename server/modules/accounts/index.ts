@@ -48,7 +48,7 @@ export interface AccountsDeps {
   users: UsersRepository;
   auth: AuthService;
   clock: Clock;
-  config: Pick<Config, 'publicUrl' | 'cookieSecure' | 'seed' | 'env'>;
+  config: Pick<Config, 'publicUrl' | 'cookieSecure' | 'seed' | 'env' | 'provinceCode'>;
 }
 
 /** Builds the accounts services beyond sign-in and registers their routes; returns the services for tests. */
@@ -65,7 +65,7 @@ export function registerAccountsRoutes(app: ZodApp, deps: AccountsDeps) {
   const audit = createAuditService({ auditLog: createAuditLogRepository(db) });
   const outbox = createOutboxService({
     mailOutbox: createMailOutboxRepository(db),
-    readable: config.seed === 'demo' || config.env !== 'production',
+    demoProvinceCode: config.seed === 'demo' ? config.provinceCode : null,
   });
 
   registerPasswordResetRoutes(app, { passwordReset });

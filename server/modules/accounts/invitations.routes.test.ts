@@ -36,6 +36,7 @@ describe('invitations', () => {
     expect(view.json()).toEqual({
       name: 'Trần Thị Hoa',
       email: 'hoa@test.local',
+      phoneMasked: null,
       role: 'team_member',
       unitCode: w.hamlet,
       unitName: 'Khu phố 1',
@@ -66,23 +67,40 @@ describe('invitations', () => {
     expect(twice.json().error.messageVi).toContain('Lời mời');
   });
 
-  it('invites by phone only: nothing is mailed and the invitee gives an e-mail', async () => {
+  it('invites by phone only: the link goes by the SMS/Zalo webhook, and the account needs no e-mail', async () => {
     const before = await w.t.database.db.selectFrom('mail_outbox').select('id').execute();
-    const res = await invite({ name: 'Lê Văn Tâm', phone: '0912345678', role: 'team_leader', unitCode: w.secondHamlet });
+    const res = await invite({ name: 'Lê Văn Tâm', phone: '84912345678', role: 'team_leader', unitCode: w.secondHamlet });
     expect(res.statusCode).toBe(201);
     expect(await w.t.database.db.selectFrom('mail_outbox').select('id').execute()).toHaveLength(before.length);
+    const jobs = await w.t.database.db.selectFrom('jobs').select('payload_json').where('name', '=', 'accounts.phoneMessage').execute();
+    const message = jobs.map((j) => JSON.parse(j.payload_json)).find((p) => p.link === res.json().link);
+    expect(message).toMatchObject({ purpose: 'invitation', to: '+84912345678' });
+    expect(message.text).toContain(res.json().link);
     const token = tokenIn(res.json().link, '/invitations/');
-    const noEmail = await accept(token, { password: 'tam-password-2026' });
-    expect(noEmail.statusCode).toBe(400);
-    expect(noEmail.json().error.details[0].path).toBe('email');
-    const weak = await accept(token, { password: 'short', email: 'tam@test.local' });
+    const view = await w.t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
+    expect(view.json()).toMatchObject({ email: null, phoneMasked: '091****678' });
+    const weak = await accept(token, { password: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].path).toBe('password');
-    const ok = await accept(token, { password: 'tam-password-2026', email: 'tam@test.local', name: 'Lê Văn Tâm (ấp 2)' });
+    const ok = await accept(token, { password: 'tam-password-2026', name: 'Lê Văn Tâm (ấp 2)' });
     expect(ok.statusCode).toBe(200);
-    const user = await w.t.database.db.selectFrom('users').selectAll().where('email', '=', 'tam@test.local').executeTakeFirstOrThrow();
-    expect(user.phone).toBe('+84912345678');
-    expect(user.name).toBe('Lê Văn Tâm (ấp 2)');
+    const user = await w.t.database.db.selectFrom('users').selectAll().where('phone', '=', '+84912345678').executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ email: null, name: 'Lê Văn Tâm (ấp 2)' });
+    const byPhone = await w.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { phone: '0912345678', password: 'tam-password-2026' },
+      remoteAddress: freshAddress(),
+    });
+    expect(byPhone.statusCode).toBe(200);
+  });
+
+  it('invites by phone with an e-mail given at acceptance', async () => {
+    const res = await invite({ name: 'Lê Thị Hai', phone: '0912345699', role: 'team_member', unitCode: w.secondHamlet });
+    const ok = await accept(tokenIn(res.json().link, '/invitations/'), { password: 'hai-password-2026', email: 'hai@test.local' });
+    expect(ok.statusCode).toBe(200);
+    const user = await w.t.database.db.selectFrom('users').selectAll().where('email', '=', 'hai@test.local').executeTakeFirstOrThrow();
+    expect(user.phone).toBe('+84912345699');
   });
 
   it('adds the grant to an existing account only with its password', async () => {
@@ -114,11 +132,27 @@ describe('invitations', () => {
     };
     const ctx = { actor: leaderActor, ip: null, requestId: null, at: w.t.clock.now().toISOString(), publicUrl: w.t.config.publicUrl };
     const db = w.t.database.db;
+    // The teams module invites under its own management right; a leader's grant alone gives nothing at its own hamlet.
     const created = await db.transaction().execute((trx) =>
-      createInvitation(trx, { name: 'Đỗ Thị Mai', phone: '+84987654321', role: 'team_member', unitCode: w.hamlet, payload: { teamId: 'team-1', memberRole: 'member' } }, ctx),
+      createInvitation(
+        trx,
+        { name: 'Đỗ Thị Mai', phone: '+84987654321', role: 'team_member', unitCode: w.hamlet, payload: { teamId: 'team-1', memberRole: 'member' }, authority: 'team' },
+        ctx,
+      ),
     );
     await expect(
+      db.transaction().execute((trx) => createInvitation(trx, { name: 'Đỗ Văn Ba', role: 'team_member', unitCode: w.hamlet }, ctx)),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
       db.transaction().execute((trx) => createInvitation(trx, { name: 'Đỗ Văn Ba', role: 'team_leader', unitCode: w.hamlet }, ctx)),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      db.transaction().execute((trx) =>
+        createInvitation(trx, { name: 'Đỗ Văn Ba', role: 'commune_officer', unitCode: w.commune }, ctx),
+      ),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      db.transaction().execute((trx) => createInvitation(trx, { name: 'Đỗ Văn Ba', role: 'team_member', unitCode: w.secondHamlet, authority: 'team' }, ctx)),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       db.transaction().execute((trx) => createInvitation(trx, { name: 'Đỗ Văn Ba', role: 'team_member', unitCode: w.hamlet }, { ...ctx, actor: ANONYMOUS })),
@@ -140,7 +174,9 @@ describe('invitations', () => {
       [{ name: 'Sai cấp', role: 'department_officer', unitCode: w.commune }, 400],
       [{ name: 'Sai cấp', role: 'commune_officer', unitCode: w.hamlet }, 400],
       [{ name: 'Không có đơn vị', role: 'team_member', unitCode: '99999' }, 400],
-      [{ name: 'Đồng nghiệp', role: 'commune_officer', unitCode: w.commune }, 201],
+      // A grant at one's own level needs the level above: a commune officer cannot make a fellow commune officer.
+      [{ name: 'Đồng nghiệp', role: 'commune_officer', unitCode: w.commune }, 403],
+      [{ name: 'Tổ viên', role: 'team_member', unitCode: w.hamlet }, 201],
     ];
     for (const [payload, status] of cases) {
       const res = await invite(payload);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { PasswordSchema, normalizePhone, type CreateInvitationBody, type InvitationView } from '../../../shared/contracts/accounts';
+import { PasswordSchema, maskPhone, normalizePhone, type CreateInvitationBody, type InvitationView } from '../../../shared/contracts/accounts';
 import { uuidv7 } from '../../../shared/ids';
 import type { Role } from '../../../shared/rules/permissions';
 import type { DB } from '../../db/schema';
@@ -12,11 +12,12 @@ import { actorUserId, assertCan, requireSignedIn, type Actor } from '../../platf
 import { hashPassword } from '../../platform/auth/passwords';
 import { createSecret, hashSecret } from '../../platform/auth/tokens';
 import { resolveUnitPlacement } from '../geography/index';
-import { composeInvitationMail } from './account-mail.templates';
+import { composeInvitationMail, composeInvitationPhoneText } from './account-mail.templates';
+import { queuePhoneMessage } from './phone-messages.jobs';
 import { createAuthTokensRepository } from './auth-tokens.repository';
 import { toUserView, type AuthService, type RequestMeta } from './auth.service';
 import type { GrantsRepository } from './grants.repository';
-import { assertMayGrantRole, assertRoleFitsLevel } from './grants.policy';
+import { assertMayGrantRole, assertRoleFitsLevel, type GrantAuthority } from './grants.policy';
 import { requirePlacement } from './placements.service';
 import type { UsersRepository } from './users.repository';
 
@@ -30,6 +31,8 @@ export interface InvitationInput {
   unitCode: string;
   /** Opaque to accounts: stored with the invitation and handed back in the invitation.accepted event. */
   payload?: Record<string, unknown>;
+  /** `team` when the teams module invites a member under its own management right (see grants.policy.ts). */
+  authority?: GrantAuthority;
 }
 
 /** The audit context of the inviting request, plus the public address the link points at. */
@@ -69,7 +72,8 @@ export async function createInvitation(
   requireSignedIn(ctx.actor);
   const placement = await requirePlacement(trx, input.unitCode);
   assertRoleFitsLevel(input.role, placement.level);
-  assertMayGrantRole(ctx.actor, input.role, placement);
+  // Checked when the link is made: accepting it later is the invitee's act, on the inviter's authority.
+  assertMayGrantRole(ctx.actor, input.role, placement, input.authority ?? 'delegation');
   const token = createSecret();
   const id = hashSecret(token);
   const expiresAt = addMs(ctx.at, INVITATION_TTL_MS);
@@ -98,6 +102,10 @@ export async function createInvitation(
   });
   if (email) {
     await queueMail(trx, composeInvitationMail({ ...stored, email, link, expiresAt }), ctx.at);
+  } else if (stored.phone) {
+    // No e-mail: the link goes by SMS / Zalo through the signed webhook (and is shown to the inviter as well).
+    const text = composeInvitationPhoneText({ ...stored, link, expiresAt });
+    await queuePhoneMessage(trx, { purpose: 'invitation', to: stored.phone, text, link }, ctx.at);
   }
   await recordAudit(trx, ctx, {
     action: 'invitation.created',
@@ -149,6 +157,7 @@ export function createInvitationsService(deps: {
     return {
       name: invitation.name,
       email: invitation.email,
+      phoneMasked: maskPhone(invitation.phone),
       role: invitation.role,
       unitCode: invitation.unitCode,
       unitName: invitation.unitName,
@@ -168,7 +177,8 @@ export function createInvitationsService(deps: {
       ]);
     }
     const email = invitation.email ?? body.email ?? null;
-    if (!email) {
+    // An invitation sent to a phone number needs no e-mail: the account signs in with that number.
+    if (!email && !invitation.phone) {
       throw validation([
         { path: 'email', message: 'Enter the e-mail address you will sign in with.', messageVi: 'Vui lòng nhập email dùng để đăng nhập.' },
       ]);
@@ -179,7 +189,7 @@ export function createInvitationsService(deps: {
         messageVi: 'Đơn vị trong lời mời không còn tồn tại; vui lòng đề nghị gửi lời mời mới.',
       });
     }
-    const existing = await users.findByEmail(email);
+    const existing = email ? await users.findByEmail(email) : await users.findByPhone(invitation.phone!);
     const claimsExisting = existing !== undefined && existing.password_hash !== null;
     if (existing?.status === 'disabled') {
       throw new AppError('FORBIDDEN', 'This account is disabled.', { messageVi: 'Tài khoản này đã bị khoá.' });
@@ -192,7 +202,7 @@ export function createInvitationsService(deps: {
       ]);
     }
     const newHash = claimsExisting ? null : await hashPassword(body.password);
-    const phoneTaken = invitation.phone ? await users.findByPhone(invitation.phone) : undefined;
+    const phoneTaken = invitation.phone && email ? await users.findByPhone(invitation.phone) : undefined;
 
     return db.transaction().execute(async (trx) => {
       const nowIso = clock.now().toISOString();

@@ -1,6 +1,7 @@
 import { OutboxPageSchema } from '../../../shared/contracts/accounts';
 import { PageQuerySchema } from '../../../shared/contracts/paging';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly } from '../../platform/http/route-access';
 import type { OutboxService } from './outbox.service';
 
 export function registerOutboxRoutes(app: ZodApp, deps: { outbox: OutboxService }) {
@@ -9,8 +10,10 @@ export function registerOutboxRoutes(app: ZodApp, deps: { outbox: OutboxService 
   app.get(
     '/api/v1/outbox',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'listOutbox',
         summary: 'Queued e-mails (demo and development installs only)',
         querystring: PageQuerySchema,
         response: { 200: OutboxPageSchema, ...errorResponses },

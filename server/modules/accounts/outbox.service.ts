@@ -1,20 +1,26 @@
 import type { OutboxMail } from '../../../shared/contracts/accounts';
 import { encodeCursor, type Page, type PageQuery } from '../../../shared/contracts/paging';
-import { assertCanSomewhere, type Actor } from '../../platform/auth/actor';
+import { assertCan, type Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
 import type { MailOutboxRepository } from './mail-outbox.repository';
 import { readIdCursor } from '../../platform/paging';
 
-export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; readable: boolean }) {
-  const { mailOutbox } = deps;
+/**
+ * `demoProvinceCode` is the deployment's province when it runs in demo mode (SEED=demo), otherwise null: the
+ * outbox shows reset and invitation links that work, so it exists only where every account is a demo account.
+ */
+export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; demoProvinceCode: string | null }) {
+  const { mailOutbox, demoProvinceCode } = deps;
 
   /**
-   * Mails as queued, for demo and development installs where nothing is really sent: demo users read their
-   * reset and invitation links here. Absent (404) in a production install without the demo seed.
+   * Mails as queued, for demo installs where nothing is really sent: demo users read their reset and invitation
+   * links here. Outside demo mode the endpoint does not exist (404), whatever NODE_ENV says. Readable only with
+   * outbox.read over the whole demo province (its province administrators): a mail may go to anyone in the
+   * province, so no narrower scope could be shown a meaningful subset.
    */
   async function listOutbox(actor: Actor, query: PageQuery): Promise<Page<OutboxMail>> {
-    if (!deps.readable) throw notFound();
-    assertCanSomewhere(actor, 'outbox.read');
+    if (demoProvinceCode === null) throw notFound();
+    assertCan(actor, 'outbox.read', { provinceCode: demoProvinceCode });
     const rows = await mailOutbox.list({ beforeId: readIdCursor(query.cursor), limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     return {

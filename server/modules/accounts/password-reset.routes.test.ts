@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../platform/auth/tokens';
 import { buildUser } from '../../test/factories';
 import { createAccountsWorld, freshAddress, mailsTo, signInAs, tokenIn, type AccountsWorld } from './accounts.fixtures';
-import { MAX_FAILED_LOGINS } from './auth.service';
 import { RESETS_PER_ADDRESS_PER_HOUR } from './password-reset.service';
 
 describe('password reset', () => {
@@ -71,11 +70,6 @@ describe('password reset', () => {
     expect(late.statusCode).toBe(400);
     expect(late.json().error.message).toMatch(/expired/);
 
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      await w.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'wrong-one-x' }, remoteAddress: freshAddress() });
-    }
-    const locked = await w.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password }, remoteAddress: freshAddress() });
-    expect(locked.statusCode).toBe(423);
     await requestReset(u.email);
     const mails = await mailsTo(w.t.database.db, u.email);
     const fresh = tokenIn(mails[mails.length - 1]!.body_text, '/reset-password?token=');
@@ -107,5 +101,32 @@ describe('password reset', () => {
       expect(res.statusCode, JSON.stringify(c)).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION');
     }
+  });
+
+  it('sends the link by phone (webhook job) for a phone number, the same 202 for unknown numbers', async () => {
+    const u = await buildUser(w.t.database.db, { phone: '+84913000222' });
+    const phoneJobs = () =>
+      w.t.database.db.selectFrom('jobs').select('payload_json').where('name', '=', 'accounts.phoneMessage').execute();
+    const before = (await phoneJobs()).length;
+    const mailsBefore = (await mailsTo(w.t.database.db, u.email)).length;
+    const res = await w.t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { phone: '0913 000 222' }, remoteAddress: freshAddress() });
+    const unknown = await w.t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { phone: '0913000999' }, remoteAddress: freshAddress() });
+    expect(res.statusCode).toBe(202);
+    expect(unknown.statusCode).toBe(202);
+    expect(unknown.json()).toEqual(res.json());
+    const jobs = (await phoneJobs()).map((j) => JSON.parse(j.payload_json));
+    expect(jobs).toHaveLength(before + 1);
+    const message = jobs[jobs.length - 1];
+    expect(message).toMatchObject({ purpose: 'password_reset', to: '+84913000222' });
+    expect((await mailsTo(w.t.database.db, u.email)).length).toBe(mailsBefore);
+    const token = tokenIn(message.link, '/reset-password?token=');
+    expect((await confirm({ token, password: 'phone-reset-password-1' })).statusCode).toBe(204);
+    const signedIn = await w.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { phone: '+84913000222', password: 'phone-reset-password-1' },
+      remoteAddress: freshAddress(),
+    });
+    expect(signedIn.statusCode).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/contracts/accounts';
 import { requestMeta } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess } from '../../platform/http/route-access';
 import type { PasswordResetService } from './password-reset.service';
 
 const ACCEPTED = {
@@ -21,15 +22,16 @@ export function registerPasswordResetRoutes(app: ZodApp, deps: { passwordReset: 
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Mail a password reset link (always 202: does not reveal whether the account exists)',
+        operationId: 'requestPasswordReset',
+        summary: 'Send a password reset link by e-mail or, for a phone number, through the SMS/Zalo webhook (always 202: does not reveal whether the account exists)',
         body: PasswordResetRequestBodySchema,
         response: { 202: AcceptedResponseSchema, ...errorResponses },
       },
-      // Per client address; the service adds a per-mailbox limit.
-      config: { rateLimit: { max: 5, timeWindow: '15 minutes' } },
+      // Per client address; the service adds a per-account limit.
+      config: { access: publicAccess(), rateLimit: { max: 5, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
-      await passwordReset.requestReset(request.body.email, requestMeta(request));
+      await passwordReset.requestReset(request.body, requestMeta(request));
       return reply.status(202).send(ACCEPTED);
     },
   );
@@ -39,11 +41,12 @@ export function registerPasswordResetRoutes(app: ZodApp, deps: { passwordReset: 
     {
       schema: {
         tags: ['accounts'],
+        operationId: 'confirmPasswordReset',
         summary: 'Set a new password with the mailed token; ends every session of the account',
         body: PasswordResetConfirmBodySchema,
         response: { 204: z.null(), ...errorResponses },
       },
-      config: { rateLimit: { max: 20, timeWindow: '15 minutes' } },
+      config: { access: publicAccess(), rateLimit: { max: 20, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
       await passwordReset.confirmReset(request.body.token, request.body.password, requestMeta(request));

@@ -7,13 +7,15 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { createSecret, hashSecret } from '../../platform/auth/tokens';
 import { recordAudit } from '../../platform/audit';
 import { queueMail } from '../../platform/mail/outbox';
-import { composePasswordResetMail } from './account-mail.templates';
+import { normalizePhone, type PasswordResetRequestBody } from '../../../shared/contracts/accounts';
+import { composePasswordResetMail, composePasswordResetPhoneText } from './account-mail.templates';
+import { queuePhoneMessage } from './phone-messages.jobs';
 import type { AuthTokensRepository } from './auth-tokens.repository';
 import type { RequestMeta } from './auth.service';
 import type { UsersRepository } from './users.repository';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60_000;
-/** More reset mails than this per address and hour are silently dropped: nobody can mail-bomb an inbox. */
+/** More reset links than this per account and hour are silently dropped: nobody can mail- or SMS-bomb a person. */
 export const RESETS_PER_ADDRESS_PER_HOUR = 3;
 
 const invalidToken = () =>
@@ -39,14 +41,16 @@ export function createPasswordResetService(deps: {
   const { db, users, tokens, clock } = deps;
 
   /**
-   * Mails a single-use link valid for one hour. Answers the same way whether or not the account exists (the
-   * route always says 202), so the endpoint cannot be used to find out who has an account.
+   * Sends a single-use link valid for one hour: mailed when asked by e-mail, by SMS / Zalo through the signed
+   * webhook when asked by phone number. Answers the same way whether or not the account exists (the route always
+   * says 202), so the endpoint cannot be used to find out who has an account.
    */
-  async function requestReset(email: string, meta: RequestMeta): Promise<void> {
+  async function requestReset(body: PasswordResetRequestBody, meta: RequestMeta): Promise<void> {
     const nowIso = clock.now().toISOString();
-    const user = await users.findByEmail(email);
-    if (!user || user.status !== 'active' || !user.email) return;
-    const recent = await tokens.countIssuedSince(user.email, 'password_reset', addMs(nowIso, -60 * 60_000));
+    const phone = body.phone !== undefined ? normalizePhone(body.phone) : null;
+    const user = phone ? await users.findByPhone(phone) : body.email ? await users.findByEmail(body.email) : undefined;
+    if (!user || user.status !== 'active') return;
+    const recent = await tokens.countIssuedToUserSince(user.id, 'password_reset', addMs(nowIso, -60 * 60_000));
     if (recent >= RESETS_PER_ADDRESS_PER_HOUR) return;
     const token = createSecret();
     const link = `${deps.publicUrl}/reset-password?token=${token}`;
@@ -65,7 +69,11 @@ export function createPasswordResetService(deps: {
         },
         trx,
       );
-      await queueMail(trx, composePasswordResetMail({ email: user.email!, name: user.name }, link), nowIso);
+      if (phone) {
+        await queuePhoneMessage(trx, { purpose: 'password_reset', to: phone, text: composePasswordResetPhoneText(link), link }, nowIso);
+      } else {
+        await queueMail(trx, composePasswordResetMail({ email: user.email!, name: user.name }, link), nowIso);
+      }
       await recordAudit(
         trx,
         { actor: ANONYMOUS, ip: meta.ip, requestId: meta.requestId, at: nowIso },

@@ -3,6 +3,7 @@ import { ChangePasswordBodySchema, UpdateProfileBodySchema, UserSchema } from '.
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly } from '../../platform/http/route-access';
 import type { ProfileService } from './profile.service';
 
 export function registerProfileRoutes(app: ZodApp, deps: { profile: ProfileService; clock: Clock }) {
@@ -11,8 +12,10 @@ export function registerProfileRoutes(app: ZodApp, deps: { profile: ProfileServi
   app.patch(
     '/api/v1/me',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'updateMe',
         summary: 'Change your name, phone or language',
         body: UpdateProfileBodySchema,
         response: { 200: UserSchema, ...errorResponses },
@@ -26,12 +29,13 @@ export function registerProfileRoutes(app: ZodApp, deps: { profile: ProfileServi
     {
       schema: {
         tags: ['accounts'],
+        operationId: 'changeMyPassword',
         summary: 'Change your password; your other sessions end',
         body: ChangePasswordBodySchema,
         response: { 204: z.null(), ...errorResponses },
       },
       // Guessing the current password from a stolen session is limited like sign-in.
-      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { access: sessionOnly(), rateLimit: { max: 10, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
       await profile.changePassword(request.actor, request.body, auditContext(request, clock));

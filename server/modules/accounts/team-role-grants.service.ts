@@ -3,6 +3,7 @@ import { uuidv7 } from '../../../shared/ids';
 import { levelOfUnitCode } from '../../../shared/rules/permissions';
 import type { DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
+import { assertMayGrantRole } from './grants.policy';
 
 export type TeamRole = 'team_leader' | 'team_member';
 
@@ -45,6 +46,16 @@ export async function syncTeamRoleGrant(trx: Transaction<DB>, input: TeamRoleGra
     });
   }
   if (input.role === null || existing.some((g) => g.role === input.role)) return;
+  // The same policy as every other grant, under the team's authority. A system actor (the invitation.accepted
+  // subscriber) carries out an invitation that was checked when it was made.
+  if (ctx.actor.kind !== 'anonymous') {
+    assertMayGrantRole(
+      ctx.actor,
+      input.role,
+      { level, provinceCode: input.provinceCode, communeCode: input.communeCode, hamletId: level === 'hamlet' ? input.unitCode : null },
+      'team',
+    );
+  }
   await trx
     .insertInto('grants')
     .values({

@@ -15,7 +15,7 @@ export function createUsersRepository(db: Kysely<DB>) {
       return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
     findByPhone(phone: string, ex: Executor = db) {
-      return ex.selectFrom('users').select(['id']).where('phone', '=', phone).executeTakeFirst();
+      return ex.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
     },
     /**
      * Users holding a grant that lies inside one of `scopes` (and inside `unit`, with `role`, when given), in id

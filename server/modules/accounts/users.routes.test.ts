@@ -163,4 +163,42 @@ describe('users admin', () => {
     const actions = await w.t.database.db.selectFrom('audit_log').select('action').where('entity_id', 'in', [added.json().id, ownAdminGrant.id]).execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['grant.created', 'grant.deleted', 'grant.deleted']);
   });
+
+  it('needs the level above for a grant at one’s own level: the commune officer hole stays closed', async () => {
+    const post = (id: string, payload: Record<string, unknown>, s: Session) =>
+      w.t.app.inject({ method: 'POST', url: `/api/v1/users/${id}/grants`, payload, headers: s.headers });
+    const leaderUser = await buildUser(w.t.database.db, { grants: [{ role: 'team_leader', unitCode: w.hamlet, communeCode: w.commune }] });
+    const leader = await signInAs(w.t, leaderUser.email, leaderUser.password);
+    // A fresh officer and administrator: the test above swapped the file's administrator for its officer.
+    const adminUser = await buildUser(w.t.database.db, { grants: [{ role: 'province_admin', unitCode: '80' }] });
+    const admin = await signInAs(w.t, adminUser.email, adminUser.password);
+    const officerUser = await buildUser(w.t.database.db, { grants: [{ role: 'commune_officer', unitCode: w.commune }] });
+    const officer = await signInAs(w.t, officerUser.email, officerUser.password);
+    const member = (await buildUser(w.t.database.db, { grants: [{ role: 'team_member', unitCode: w.hamlet, communeCode: w.commune }] })).id;
+
+    // The reviewed request: a commune officer making a team member a commune officer of their own commune.
+    const peer = await post(member, { role: 'commune_officer', unitCode: w.commune }, officer);
+    expect(peer.statusCode).toBe(403);
+    expect(peer.json().error.messageVi).toBeTruthy();
+    expect((await post(member, { role: 'agency_handler', unitCode: w.commune }, officer)).statusCode).toBe(403);
+    expect((await post(member, { role: 'team_leader', unitCode: w.commune }, officer)).statusCode).toBe(403);
+    // Below their level they still delegate: team roles at the hamlets of their commune.
+    expect((await post(member, { role: 'team_leader', unitCode: w.secondHamlet }, officer)).statusCode).toBe(201);
+    // A team leader's hamlet grant gives nothing at that hamlet through the users admin.
+    expect((await post(member, { role: 'team_member', unitCode: w.secondHamlet }, leader)).statusCode).toBe(403);
+    // The province administrator gives commune roles, and province roles (nothing sits above a province).
+    expect((await post(member, { role: 'commune_officer', unitCode: w.commune }, admin)).statusCode).toBe(201);
+    expect((await post(member, { role: 'department_officer', unitCode: '80' }, admin)).statusCode).toBe(201);
+    const trail = await w.t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('action', '=', 'grant.created')
+      .where('after_json', 'like', `%${member}%`)
+      .execute();
+    expect(trail).toHaveLength(3);
+    // Removing is held to the same rule: the officer cannot strip the commune officer grant the admin gave.
+    const peerGrant = await w.t.database.db.selectFrom('grants').select('id').where('user_id', '=', member).where('role', '=', 'commune_officer').executeTakeFirstOrThrow();
+    const strip = await w.t.app.inject({ method: 'DELETE', url: `/api/v1/users/${member}/grants/${peerGrant.id}`, headers: officer.headers });
+    expect(strip.statusCode).toBe(403);
+  });
 });

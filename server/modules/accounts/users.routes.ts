@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly, userOrApiKey } from '../../platform/http/route-access';
 import type { UsersService } from './users.service';
 
 export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService; clock: Clock }) {
@@ -20,8 +21,10 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
   app.get(
     '/api/v1/users',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['accounts'],
+        operationId: 'listUsers',
         summary: 'Users holding a grant inside your area (phone numbers masked)',
         querystring: UsersQuerySchema,
         response: { 200: UsersPageSchema, ...errorResponses },
@@ -33,8 +36,10 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
   app.get(
     '/api/v1/users/:id',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['accounts'],
+        operationId: 'getUser',
         summary: 'One user of your area (404 outside it)',
         params: IdParamsSchema,
         response: { 200: UserDetailSchema, ...errorResponses },
@@ -46,8 +51,10 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
   app.patch(
     '/api/v1/users/:id',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'updateUser',
         summary: 'Rename, disable or re-activate a user (disabling ends their sessions)',
         params: IdParamsSchema,
         body: UpdateUserBodySchema,
@@ -60,8 +67,10 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
   app.post(
     '/api/v1/users/:id/grants',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'addUserGrant',
         summary: 'Give a user a role at a unit',
         params: IdParamsSchema,
         body: CreateGrantBodySchema,
@@ -77,8 +86,10 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
   app.delete(
     '/api/v1/users/:id/grants/:grantId',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['accounts'],
+        operationId: 'removeUserGrant',
         summary: "Remove a user's role (never the last administrator of a province)",
         params: UserGrantParamsSchema,
         response: { 204: z.null(), ...errorResponses },

@@ -15,7 +15,7 @@ import type { Action, Placement, Role } from '../../../shared/rules/permissions'
 import { foldText } from '../../../shared/text/fold';
 import type { DB, GrantsTable, UsersTable } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
-import { actorGrants, actorUserId, assertCan, assertCanSomewhere, requireScope, type Actor } from '../../platform/auth/actor';
+import { actorGrants, actorUserId, assertCan, assertCanSomewhere, type Actor } from '../../platform/auth/actor';
 import { AppError, conflict, notFound } from '../../platform/errors';
 import type { GrantsRepository } from './grants.repository';
 import { assertMayGrantRole, assertRoleFitsLevel, isInSubtrees, mayManageUser, scopeOf } from './grants.policy';
@@ -70,12 +70,11 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   }
 
   /**
-   * Users holding a grant inside the caller's users.read scope (API keys need the "read" scope), in creation
+   * Users holding a grant inside the caller's users.read scope (API keys need the "read" scope, checked by the route), in creation
    * order. `q` ignores diacritics on names (the folded search_text column) and matches e-mail addresses as typed.
    */
   async function list(actor: Actor, query: UsersQuery): Promise<Page<UserListItem>> {
     assertCanSomewhere(actor, 'users.read');
-    requireScope(actor, 'read');
     const scopes = scopeOf(actor, 'users.read');
     const unit = query.unit ? subtreeOf(await requirePlacement(db, query.unit, 'query.unit')) : null;
     const search = query.q ? { folded: foldText(query.q), raw: query.q.trim().toLowerCase() } : null;
@@ -95,7 +94,6 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   /** The user when they hold a grant inside the caller's users.read scope; 404 otherwise (no existence leak). */
   async function loadVisible(actor: Actor, userId: string) {
     assertCanSomewhere(actor, 'users.read');
-    requireScope(actor, 'read');
     const user = await users.findById(userId);
     if (!user || !(await grants.hasGrantIn(userId, scopeOf(actor, 'users.read')))) throw userNotFound();
     return user;
@@ -161,7 +159,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     return get(actor, userId);
   }
 
-  /** Adds a grant: users.manage where the unit sits and the delegation rule; the unit must exist. */
+  /** Adds a grant: users.manage where the unit sits and the delegation rule (grants.policy.ts); the unit must exist. */
   async function addGrant(actor: Actor, userId: string, body: CreateGrantBody, ctx: AuditContext): Promise<UserGrant> {
     await loadVisible(actor, userId);
     const placement = await requirePlacement(db, body.unitCode);
@@ -204,7 +202,8 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     if (!grant) throw notFound('No such grant.', 'Không tìm thấy quyền này.');
     const placement = placementOf(grant);
     assertCan(actor, 'users.manage', placement);
-    assertMayGrantRole(actor, grant.role as Role, placement);
+    // Removing is held to the rule for giving: a commune officer cannot strip a fellow commune officer.
+    assertMayGrantRole(actor, grant.role as Role, { ...placement, level: grant.level });
     await db.transaction().execute(async (trx) => {
       if (grant.role === 'province_admin') await assertProvincesKeepAdmin(trx, userId, [grant.province_code], grant.id);
       await grants.delete(grant.id, trx);

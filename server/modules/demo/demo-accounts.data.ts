@@ -16,6 +16,8 @@ export type DemoScope = 'province' | 'commune' | 'hamlet';
 export interface DemoAccountSpec {
   role: Role;
   email: string;
+  /** Stored form (+84…); the demo's own number block, so signing in by phone can be tried with any account. */
+  phone: string;
   name: string;
   scope: DemoScope;
 }
@@ -25,28 +27,50 @@ export const DEMO_ACCOUNT_SPECS: readonly DemoAccountSpec[] = [
   {
     role: 'province_admin',
     email: `quantri@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000001',
     name: 'Nguyễn Thị Thu Hà',
     scope: 'province',
   },
   {
     role: 'department_officer',
     email: `sokhcn@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000002',
     name: 'Trần Minh Tuấn',
     scope: 'province',
   },
   {
     role: 'youth_union_coordinator',
     email: `tinhdoan@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000003',
     name: 'Lê Hoàng Phúc',
     scope: 'province',
   },
   {
     role: 'commune_officer',
     email: `phuongtanan@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000004',
     name: 'Phạm Thị Ngọc Lan',
     scope: 'commune',
   },
-  { role: 'agency_handler', email: `xuly@${DEMO_EMAIL_DOMAIN}`, name: 'Võ Văn Thành', scope: 'province' },
-  { role: 'team_leader', email: `totruong@${DEMO_EMAIL_DOMAIN}`, name: 'Huỳnh Thanh Tâm', scope: 'hamlet' },
-  { role: 'team_member', email: `thanhvien@${DEMO_EMAIL_DOMAIN}`, name: 'Đặng Thị Mai', scope: 'hamlet' },
+  {
+    role: 'agency_handler',
+    email: `xuly@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000005',
+    name: 'Võ Văn Thành',
+    scope: 'province',
+  },
+  {
+    role: 'team_leader',
+    email: `totruong@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000006',
+    name: 'Huỳnh Thanh Tâm',
+    scope: 'hamlet',
+  },
+  {
+    role: 'team_member',
+    email: `thanhvien@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000007',
+    name: 'Đặng Thị Mai',
+    scope: 'hamlet',
+  },
 ];

@@ -43,6 +43,8 @@ export interface DemoHamlet {
 export interface DemoAccount {
   userId: string;
   email: string;
+  /** +84…, the stored form. */
+  phone: string;
   password: string;
   role: Role;
   /** The grant's unit: province code, commune code, or hamlet id. */
@@ -136,7 +138,7 @@ export function planDemoProvince(
     );
   }
   const accounts = DEMO_ACCOUNT_SPECS.map((spec): DemoAccount => {
-    const base = { userId: random.id(), email: spec.email, password, role: spec.role, name: spec.name };
+    const base = { userId: random.id(), email: spec.email, phone: spec.phone, password, role: spec.role, name: spec.name };
     if (spec.scope === 'province')
       return { ...base, unitCode: DEMO_PROVINCE_CODE, communeCode: null, hamletId: null };
     if (spec.scope === 'commune')
@@ -174,7 +176,7 @@ function toRows(plan: DemoPlan, passwordHash: string, at: string, random: SeedRa
   const users: UsersTable[] = plan.accounts.map((a) => ({
     id: a.userId,
     email: a.email,
-    phone: null,
+    phone: a.phone,
     name: a.name,
     password_hash: passwordHash,
     status: 'active',

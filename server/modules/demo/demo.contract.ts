@@ -7,6 +7,7 @@ import { ROLES } from '../../../shared/rules/permissions';
  */
 export const DemoAccountItemSchema = z.object({
   email: z.string(),
+  phone: z.string().describe('The account’s phone number (+84…): sign in with it or with the e-mail'),
   password: z.string().describe('The shared demo password (config DEMO_PASSWORD)'),
   role: z.enum(ROLES),
   unitCode: z.string().describe('2-digit province, 5-digit commune, or a hamlet id'),

@@ -97,7 +97,7 @@ export function createDemoRepository(db: Kysely<DB>) {
       return ex
         .selectFrom('users')
         .innerJoin('grants', 'grants.user_id', 'users.id')
-        .select(['users.email', 'users.name', 'grants.role', 'grants.unit_code'])
+        .select(['users.email', 'users.phone', 'users.name', 'grants.role', 'grants.unit_code'])
         .where('users.email', 'in', [...emails])
         .where('users.status', '=', 'active')
         .execute();

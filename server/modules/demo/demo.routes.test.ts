@@ -20,22 +20,31 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const { items } = res.json() as {
-      items: { email: string; password: string; role: string; unitCode: string; name: string }[];
+      items: { email: string; phone: string; password: string; role: string; unitCode: string; name: string }[];
     };
     expect(items.map((i) => i.role)).toEqual([...ROLES]);
+    expect(new Set(items.map((i) => i.phone)).size).toBe(items.length);
     for (const item of items) {
-      expect(Object.keys(item).sort()).toEqual(['email', 'name', 'password', 'role', 'unitCode']);
+      expect(Object.keys(item).sort()).toEqual(['email', 'name', 'password', 'phone', 'role', 'unitCode']);
+      expect(item.phone).toMatch(/^\+84\d{9}$/);
       expect(item.password).toBe('Demo-password-2026');
     }
     expect(items.find((i) => i.role === 'province_admin')?.unitCode).toBe('80');
     expect(items.find((i) => i.role === 'commune_officer')?.unitCode).toBe(DEMO_COMMUNE_CODE);
   });
 
-  it('gives accounts that sign in and hold the advertised role', async () => {
+  it('gives accounts that sign in, by e-mail or by phone, and hold the advertised role', async () => {
     const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/demo/accounts' })).json() as {
-      items: { email: string; password: string; role: string; unitCode: string }[];
+      items: { email: string; phone: string; password: string; role: string; unitCode: string }[];
     };
     for (const item of items) {
+      const byPhone = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { phone: `0${item.phone.slice(3)}`, password: item.password },
+      });
+      expect(byPhone.statusCode, item.role).toBe(200);
+      expect(byPhone.json().user.email).toBe(item.email);
       const session = await signIn(t.app, item.email, item.password);
       const me = await t.app.inject({
         method: 'GET',
@@ -57,7 +66,10 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
     const table = formatDemoAccountsTable(items, 'http://localhost:3000');
     expect(table).toContain('http://localhost:3000');
     expect(table).toContain('Demo-password-2026');
-    for (const i of items) expect(table).toContain(i.email);
+    for (const i of items) {
+      expect(table).toContain(i.email);
+      expect(table).toContain(i.phone);
+    }
     expect(table.split('\n')).toHaveLength(items.length + 2);
   });
 });

@@ -1,4 +1,5 @@
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess } from '../../platform/http/route-access';
 import { DemoAccountsResponseSchema } from './demo.contract';
 import type { DemoService } from './demo.service';
 
@@ -6,8 +7,10 @@ export function registerDemoRoutes(app: ZodApp, deps: { demo: DemoService }) {
   app.get(
     '/api/v1/demo/accounts',
     {
+      config: { access: publicAccess() },
       schema: {
         tags: ['demo'],
+        operationId: 'listDemoAccounts',
         summary: 'The demo accounts and their shared password (demo mode only; 404 otherwise)',
         response: { 200: DemoAccountsResponseSchema, ...errorResponses },
       },

@@ -26,10 +26,11 @@ export function createDemoService(deps: {
     const byEmailAndRole = new Map(rows.map((r) => [`${r.email}|${r.role}`, r]));
     return DEMO_ACCOUNT_SPECS.flatMap((spec) => {
       const row = byEmailAndRole.get(`${spec.email}|${spec.role}`);
-      if (!row || !row.email) return [];
+      if (!row || !row.email || !row.phone) return [];
       return [
         {
           email: row.email,
+          phone: row.phone,
           password: config.demoPassword,
           role: row.role as Role,
           unitCode: row.unit_code,
@@ -55,11 +56,11 @@ export function formatDemoAccountsTable(
   items: readonly (DemoAccountItem & { place: string })[],
   url: string,
 ): string {
-  const header = { role: 'Vai trò / role', email: 'E-mail', name: 'Họ tên / name', place: 'Đơn vị / unit' };
+  const header = { role: 'Vai trò / role', email: 'E-mail', phone: 'Điện thoại / phone', name: 'Họ tên / name', place: 'Đơn vị / unit' };
   const rows = [header, ...items];
   const width = (key: keyof typeof header) => Math.max(...rows.map((r) => r[key].length));
   const line = (r: typeof header) =>
-    `  ${r.role.padEnd(width('role'))}  ${r.email.padEnd(width('email'))}  ${r.name.padEnd(width('name'))}  ${r.place}`;
+    `  ${r.role.padEnd(width('role'))}  ${r.email.padEnd(width('email'))}  ${r.phone.padEnd(width('phone'))}  ${r.name.padEnd(width('name'))}  ${r.place}`;
   const password = items[0]?.password ?? '';
   return [
     `Demo accounts — sign in at ${url} with password ${password}`,

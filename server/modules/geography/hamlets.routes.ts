@@ -14,6 +14,7 @@ import { ErrorBodySchema } from '../../../shared/contracts/errors';
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess, sessionOnly } from '../../platform/http/route-access';
 import type { HamletImportService } from './hamlets-import.service';
 import type { HamletsService } from './hamlets.service';
 
@@ -27,8 +28,10 @@ export function registerHamletsRoutes(
   app.post(
     '/api/v1/hamlets',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['geography'],
+        operationId: 'createHamlet',
         summary: 'Create a hamlet (ấp, khu phố, thôn, tổ dân phố) in a current commune',
         body: CreateHamletBodySchema,
         response: { 201: HamletDetailSchema, ...errorResponses },
@@ -45,8 +48,10 @@ export function registerHamletsRoutes(
     {
       // The CSV may be 1 MiB of UTF-8; JSON escaping of quotes and line breaks makes the body somewhat larger.
       bodyLimit: MAX_IMPORT_CSV_BYTES * 3,
+      config: { access: sessionOnly() },
       schema: {
         tags: ['geography'],
+        operationId: 'importHamlets',
         summary: 'Import hamlets from CSV: dry run preview, or all-or-nothing import',
         body: ImportHamletsBodySchema,
         response: {
@@ -63,8 +68,10 @@ export function registerHamletsRoutes(
   app.get(
     '/api/v1/hamlets/:id',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['geography'],
+        operationId: 'getHamlet',
         summary: 'A hamlet with its history and the actions the caller may take',
         params: HamletParamsSchema,
         response: { 200: HamletDetailSchema, ...errorResponses },
@@ -76,8 +83,10 @@ export function registerHamletsRoutes(
   app.patch(
     '/api/v1/hamlets/:id',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['geography'],
+        operationId: 'updateHamlet',
         summary: 'Rename or edit a hamlet (the old values stay in its history)',
         params: HamletParamsSchema,
         body: UpdateHamletBodySchema,
@@ -91,8 +100,10 @@ export function registerHamletsRoutes(
   app.post(
     '/api/v1/hamlets/:id/merge',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['geography'],
+        operationId: 'mergeHamlet',
         summary: 'Merge a hamlet into another active hamlet of the same commune',
         params: HamletParamsSchema,
         body: MergeHamletBodySchema,
@@ -106,8 +117,10 @@ export function registerHamletsRoutes(
   app.post(
     '/api/v1/hamlets/:id/retire',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['geography'],
+        operationId: 'retireHamlet',
         summary: 'Retire a hamlet; it stays in the records with its history',
         params: HamletParamsSchema,
         body: RetireHamletBodySchema,

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   ProvinceGeoParamsSchema,
   UnitCodeParamsSchema,
@@ -8,8 +9,12 @@ import {
 } from '../../../shared/contracts/units';
 import { AppError } from '../../platform/errors';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess } from '../../platform/http/route-access';
 import type { BoundariesService, BoundaryFile } from './boundaries.service';
 import type { UnitsService } from './units.service';
+
+/** Sent as stored (application/geo+json), never re-serialized; documented so clients know what 200 carries. */
+const GEOJSON = z.unknown().describe('GeoJSON FeatureCollection (application/geo+json)');
 
 /** Boundaries change only with a release: a day of caching, revalidated by ETag. */
 function sendBoundary(
@@ -38,8 +43,10 @@ export function registerUnitsRoutes(
   app.get(
     '/api/v1/units',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['geography'],
+        operationId: 'listUnits',
         summary:
           'List administrative units (or a commune’s hamlets), current or on a date, with diacritic-free search',
         querystring: UnitListQuerySchema,
@@ -52,8 +59,10 @@ export function registerUnitsRoutes(
   app.get(
     '/api/v1/units/:code',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['geography'],
+        operationId: 'getUnit',
         summary: 'One unit: the current unit with this code, else the retired one with its successors',
         params: UnitCodeParamsSchema,
         response: { 200: UnitDetailSchema, ...errorResponses },
@@ -65,9 +74,12 @@ export function registerUnitsRoutes(
   app.get(
     '/api/v1/geo/provinces.geojson',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['geography'],
+        operationId: 'getProvinceBoundaries',
         summary: 'Simplified province boundaries (GeoJSON FeatureCollection with "source")',
+        response: { 200: GEOJSON, 403: errorResponses[403], 404: errorResponses[404] },
       },
     },
     async (request, reply) =>
@@ -77,11 +89,13 @@ export function registerUnitsRoutes(
   app.get(
     '/api/v1/geo/communes/:provinceCode.geojson',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['geography'],
+        operationId: 'getCommuneBoundaries',
         summary: 'Simplified commune boundaries of one province, where available',
         params: ProvinceGeoParamsSchema,
-        response: { 400: errorResponses[400], 404: errorResponses[404] },
+        response: { 200: GEOJSON, 400: errorResponses[400], 403: errorResponses[403], 404: errorResponses[404] },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,7 @@ import {
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly } from '../../platform/http/route-access';
 import type { NotificationsService } from './notifications.service';
 
 /** The caller's own notifications; every route requires a signed-in user (API keys have no inbox). */
@@ -18,8 +19,10 @@ export function registerNotificationRoutes(app: ZodApp, deps: { notifications: N
   app.get(
     '/api/v1/notifications',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['notifications'],
+        operationId: 'listNotifications',
         summary: 'My notifications, newest first, with the unread count',
         querystring: ListNotificationsQuerySchema,
         response: { 200: NotificationPageSchema, ...errorResponses },
@@ -31,8 +34,10 @@ export function registerNotificationRoutes(app: ZodApp, deps: { notifications: N
   app.post(
     '/api/v1/notifications/read-all',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['notifications'],
+        operationId: 'markAllNotificationsRead',
         summary: 'Mark all my notifications read',
         response: { 204: z.null(), ...errorResponses },
       },
@@ -46,8 +51,10 @@ export function registerNotificationRoutes(app: ZodApp, deps: { notifications: N
   app.post(
     '/api/v1/notifications/:id/read',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['notifications'],
+        operationId: 'markNotificationRead',
         summary: 'Mark one of my notifications read',
         params: NotificationIdParamsSchema,
         response: { 204: z.null(), ...errorResponses },
@@ -62,8 +69,10 @@ export function registerNotificationRoutes(app: ZodApp, deps: { notifications: N
   app.get(
     '/api/v1/notifications/preferences',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['notifications'],
+        operationId: 'getNotificationPreferences',
         summary: 'How I am notified, per kind',
         response: { 200: NotificationPreferencesSchema, ...errorResponses },
       },
@@ -74,8 +83,10 @@ export function registerNotificationRoutes(app: ZodApp, deps: { notifications: N
   app.put(
     '/api/v1/notifications/preferences',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['notifications'],
+        operationId: 'putNotificationPreferences',
         summary: 'Change how I am notified; kinds left out keep their setting',
         body: PutNotificationPreferencesBodySchema,
         response: { 200: NotificationPreferencesSchema, ...errorResponses },

@@ -9,6 +9,7 @@ import {
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess, sessionOnly } from '../../platform/http/route-access';
 import type { ServicesService } from './services.service';
 
 /** The service catalogue: public read, province admins edit. */
@@ -18,8 +19,10 @@ export function registerServicesRoutes(app: ZodApp, deps: { services: ServicesSe
   app.get(
     '/api/v1/services',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['services'],
+        operationId: 'listServices',
         summary: 'The service catalogue: the five basic digital skills and the platforms under them',
         querystring: ServiceListQuerySchema,
         response: { 200: ServiceListResponseSchema, ...errorResponses },
@@ -31,8 +34,10 @@ export function registerServicesRoutes(app: ZodApp, deps: { services: ServicesSe
   app.post(
     '/api/v1/services',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['services'],
+        operationId: 'createService',
         summary: 'Add a service with a new permanent code (services.manage)',
         body: CreateServiceBodySchema,
         response: { 201: ServiceSchema, ...errorResponses },
@@ -47,8 +52,10 @@ export function registerServicesRoutes(app: ZodApp, deps: { services: ServicesSe
   app.patch(
     '/api/v1/services/:code',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['services'],
+        operationId: 'updateService',
         summary: 'Rename or retire a service; codes are never deleted (services.manage)',
         params: ServiceCodeParamsSchema,
         body: UpdateServiceBodySchema,

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor';
 import { createTestApp, signIn, type Session, type TestApp } from '../../test/app';
 import { buildUser } from '../../test/factories';
-import { createServicesModule } from '../services/index';
-import { createTeamsRepository } from '../teams/index';
 import {
   buildHamlet,
   buildMember,
@@ -12,8 +10,7 @@ import {
   loadTestUnits,
   recordInput,
 } from '../teams/teams.fixtures';
-import { createSupportIngestService } from './support-ingest.service';
-import { createSupportRecordsRepository, type SupportRecordsRepository } from './support-records.repository';
+import { createTestIngest } from './support.fixtures';
 
 /**
  * Group commit: calls that arrive together are stored in one transaction, yet each keeps its own caller, checks,
@@ -54,20 +51,6 @@ describe('support records: group commit', () => {
     lan = await signIn(t.app, b.email, b.password);
   });
   afterAll(async () => t.close());
-
-  /** The ingest service on the test database, one lane, with the records repository optionally wrapped. */
-  function makeIngest(wrap: (r: SupportRecordsRepository) => SupportRecordsRepository = (r) => r) {
-    const db = t.database.db;
-    return createSupportIngestService({
-      db,
-      records: wrap(createSupportRecordsRepository(db)),
-      teams: createTeamsRepository(db),
-      services: createServicesModule({ db }),
-      clock: t.clock,
-      concurrentWriters: t.database.dialect === 'postgres',
-      lanes: 1,
-    });
-  }
 
   /** The stored record's correction state. */
   const linkOf = (id: string) =>
@@ -135,7 +118,7 @@ describe('support records: group commit', () => {
   });
 
   it('checks a correction sent alongside its original by another member against that original’s author', async () => {
-    const ingest = makeIngest();
+    const ingest = createTestIngest(t);
     const now = t.clock.now();
     const original = recordInput(team.id, hamlet.id, now);
     const correction = recordInput(team.id, hamlet.id, now, { supersedes: original.id, outcome: 'partly' });
@@ -163,15 +146,17 @@ describe('support records: group commit', () => {
   it('stores calls that arrive together in one transaction, and a failing call fails alone', async () => {
     const inserts: string[][] = [];
     let poisoned = '';
-    const ingest = makeIngest((records) => ({
-      ...records,
-      // The storage failing for one record's write (a full disk, a broken connection) inside the group.
-      async insertNew(rows, ex) {
-        inserts.push(rows.map((r) => r.id));
-        if (rows.some((r) => r.id === poisoned)) throw new Error('disk I/O error');
-        return records.insertNew(rows, ex);
-      },
-    }));
+    const ingest = createTestIngest(t, {
+      wrap: (records) => ({
+        ...records,
+        // The storage failing for one record's write (a full disk, a broken connection) inside the group.
+        async insertNew(rows, ex) {
+          inserts.push(rows.map((r) => r.id));
+          if (rows.some((r) => r.id === poisoned)) throw new Error('disk I/O error');
+          return records.insertNew(rows, ex);
+        },
+      }),
+    });
     const now = t.clock.now();
     const callers = [maiId, lanId, maiId];
     const bodies = callers.map(() => recordInput(team.id, hamlet.id, now));

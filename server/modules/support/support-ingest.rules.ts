@@ -143,6 +143,8 @@ export interface Lookups {
 
 export interface Accepted {
   placement: { provinceCode: string; communeCode: string; hamletId: string };
+  /** The team's own hamlet (null: a commune-level team): where the record sits for review. */
+  teamHamletId: string | null;
   memberId: string | null;
   teamName: string;
   hamletName: string;
@@ -236,7 +238,14 @@ export function checkCandidate(
       ],
     };
   }
-  return { placement, memberId, teamName: team.name, hamletName: hamlet.name, memberName };
+  return {
+    placement,
+    teamHamletId: team.hamlet_id,
+    memberId,
+    teamName: team.name,
+    hamletName: hamlet.name,
+    memberName,
+  };
 }
 
 export function buildRow(
@@ -253,6 +262,7 @@ export function buildRow(
     hamlet_id: k.hamletId,
     province_code: a.placement.provinceCode,
     commune_code: a.placement.communeCode,
+    team_hamlet_id: a.teamHamletId,
     occurred_at: k.occurredAt,
     services_json: JSON.stringify(k.services),
     outcome: k.outcome,

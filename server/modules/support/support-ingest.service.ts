@@ -2,15 +2,14 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 import { recordAudits, type AuditEntry } from '../../platform/audit';
-import { requireScope, requireSignedIn, type Actor } from '../../platform/auth/actor';
+import { requireSignedIn, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import { recordEvents, type DomainEvent } from '../../platform/events';
 import type { ServicesService } from '../services/index';
 import type { TeamsRepository } from '../teams/index';
 import type { RecordRow, SupportRecordsRepository } from './support-records.repository';
 import { answerRepeats, parseCandidates, type IngestResult } from './support-ingest.rules';
-import { storeGroup, type IngestRequest, type Writer } from './support-ingest.store';
-import { isAuthor, mayReview } from './support.policy';
+import { storeGroup, type IngestRequest } from './support-ingest.store';
 
 export interface IngestOutcome {
   results: IngestResult[];
@@ -44,12 +43,12 @@ export function createSupportIngestService(deps: {
   teams: TeamsRepository;
   services: ServicesService;
   clock: Clock;
-  /** PostgreSQL with several servers: transactions run concurrently, so correction links are re-checked after commit. */
+  /** PostgreSQL with several servers: transactions run concurrently, so each locks the ids it names first. */
   concurrentWriters: boolean;
   /** Group transactions that may run at once (SQLite: 1, it has one connection). */
   lanes: number;
 }) {
-  const { db, records, services, clock } = deps;
+  const { db, services, clock } = deps;
   const queue: Waiting[] = [];
   let running = 0;
 
@@ -59,8 +58,8 @@ export function createSupportIngestService(deps: {
     meta: { ip: string | null; requestId: string | null },
     source: 'put' | 'sync',
   ): Promise<IngestOutcome> {
+    // An API key's sync:write scope is checked by the route's access declaration (platform/http/route-access.ts).
     const writer = requireSignedIn(actor);
-    if (writer.kind === 'apiKey') requireScope(writer, 'sync:write');
     const { results, firsts, repeats } = parseCandidates(raws);
     const req: IngestRequest = {
       actor: writer,
@@ -165,36 +164,6 @@ export function createSupportIngestService(deps: {
       );
       await recordEvents(trx, stored.map(createdEvent), at);
     });
-    if (deps.concurrentWriters) {
-      const rows = requests.flatMap((r) => [...r.created.values()].map((row) => ({ actor: r.actor, row })));
-      if (rows.length > 0) await relinkAfterCommit(rows);
-    }
-  }
-
-  /**
-   * A record and its correction stored by concurrent transactions cannot see each other; whichever commits last
-   * sees both here and links them (one read, and a write only when a link is missing) — with the checks the
-   * transaction could not make: a correction stored first must be the record's author's, and a correction of a
-   * record that was not visible yet must come from its author or a reviewer.
-   */
-  async function relinkAfterCommit(rows: readonly { actor: Writer; row: RecordRow }[]) {
-    const links = await records.findLinks(
-      rows.map((r) => r.row.id),
-      rows.flatMap((r) => (r.row.supersedes ? [r.row.supersedes] : [])),
-    );
-    for (const { actor, row } of rows) {
-      const correction = links.find((l) => l.supersedes === row.id);
-      if (correction && row.superseded_by === null && isAuthor(actor, correction))
-        await records.markSuperseded(row.id, correction.id);
-      const target = row.supersedes ? links.find((l) => l.id === row.supersedes) : undefined;
-      if (
-        target &&
-        target.state === 'active' &&
-        target.superseded_by === null &&
-        (isAuthor(actor, target) || mayReview(actor, target))
-      )
-        await records.markSuperseded(target.id, row.id);
-    }
   }
 
   return { ingest };

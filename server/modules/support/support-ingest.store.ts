@@ -41,6 +41,7 @@ type Target = Pick<
   | 'province_code'
   | 'commune_code'
   | 'hamlet_id'
+  | 'team_hamlet_id'
   | 'author_user_id'
   | 'author_api_key_id'
   | 'state'
@@ -61,13 +62,19 @@ const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string =
  * links, one multi-row insert, services. The group never holds two requests that share an id or a corrected id
  * (see takeGroup), so every id has one candidate here; a correction of a record pending in this group is checked
  * against that record's author like a stored one.
+ *
+ * Correction links are written in this transaction on both databases, so an acknowledged record is always linked:
+ * if linking fails, nothing is stored and the phone's resend is stored and linked afresh (never answered
+ * `duplicate` with both versions active). On PostgreSQL, where groups of several servers commit concurrently, the
+ * group first locks every id it names (records.lockIds), so a record and its correction in two transactions are
+ * stored one after the other and the second sees the first, as on SQLite's single writer.
  */
 export async function storeGroup(
   trx: Transaction<DB>,
   deps: {
     records: SupportRecordsRepository;
     teams: TeamsRepository;
-    /** PostgreSQL: correction links are found after commit (relinkAfterCommit) instead of here. */
+    /** PostgreSQL: transactions run concurrently, so the ids they name are locked first. */
     concurrentWriters: boolean;
   },
   requests: readonly IngestRequest[],
@@ -76,6 +83,9 @@ export async function storeGroup(
   const { records, teams } = deps;
   const { at, now, statusOf } = clockRead;
   const items: Item[] = requests.flatMap((req) => [...req.firsts.values()].map((c) => ({ req, c })));
+  if (deps.concurrentWriters) {
+    await records.lockIds(uniq(items.flatMap((i) => [i.c.id, i.c.content.supersedes])), trx);
+  }
   const teamRows = await teams.findManyWithMembership(
     uniq(items.map((i) => i.c.content.teamId)),
     uniq(requests.map((r) => (r.actor.kind === 'user' ? r.actor.user.id : null))),
@@ -113,10 +123,10 @@ export async function storeGroup(
   for (const h of await teams.findManyHamlets(otherHamlets, trx)) hamletRows.set(h.id, h);
   const targetIds = uniq(items.map((i) => i.c.content.supersedes));
   const targetSet = new Set(targetIds);
-  // Corrections stored before their original: looked up here on SQLite (one writer, nothing can slip in
-  // between); on PostgreSQL relinkAfterCommit does it once the batch is visible, so it is not done twice.
+  // Corrections stored before their original, and the originals named: nothing that names these ids can slip in
+  // between (SQLite: one writer; PostgreSQL: the ids are locked above).
   const links = await records.findLinks(
-    deps.concurrentWriters ? [] : items.map((i) => i.c.id),
+    items.map((i) => i.c.id),
     targetIds,
     trx,
   );

@@ -1,5 +1,6 @@
 import {
   CompiledQuery,
+  sql,
   type Compilable,
   type Expression,
   type Kysely,
@@ -102,6 +103,7 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
           'content_hash',
           'team_id',
           'hamlet_id',
+          'team_hamlet_id',
           'province_code',
           'commune_code',
           'author_user_id',
@@ -127,6 +129,7 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
           'province_code',
           'commune_code',
           'hamlet_id',
+          'team_hamlet_id',
           'author_user_id',
           'author_api_key_id',
           'state',
@@ -175,6 +178,20 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       }
     },
 
+    /**
+     * PostgreSQL only: takes a transaction-scoped advisory lock per id (a record's id, or the id it corrects), in
+     * one order for everyone (by lock number), so two transactions that name one id run one after the other and
+     * the second's next statement sees what the first committed — under READ COMMITTED a record and its
+     * correction stored concurrently would otherwise not see each other and stay unlinked. A hash collision only
+     * serialises two unrelated calls.
+     */
+    async lockIds(ids: readonly string[], ex: Transaction<DB>) {
+      if (ids.length === 0) return;
+      await sql`select pg_advisory_xact_lock(k.h) from (
+          select distinct hashtextextended(i, 0) as h from unnest(cast(${[...ids]} as text[])) as i order by h
+        ) as k`.execute(ex);
+    },
+
     /** Marks an active record as corrected by `byId`; a record already corrected or withdrawn stays as it is. */
     async markSuperseded(targetId: string, byId: string, ex: Executor = db) {
       await ex
@@ -192,6 +209,14 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
 
     /** Newest first, keyset-paged on (occurred_at, id). */
     list(opts: RecordListOptions, ex: Executor = db): Promise<RecordRow[]> {
+      return this.listQuery(opts, ex).execute();
+    },
+
+    /**
+     * The query of `list`, unexecuted: the query-plan tests compile it for every scope and filter. Every scope and
+     * narrow filter has an index ending in (occurred_at, id) (migration 0009), so a page is a range read in order.
+     */
+    listQuery(opts: RecordListOptions, ex: Executor = db) {
       const f = opts.filter;
       let q = selectWithNames(ex).where(opts.scope);
       if (f.fromUtc) q = q.where('support_records.occurred_at', '>=', f.fromUtc);
@@ -223,8 +248,7 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
       return q
         .orderBy('support_records.occurred_at', 'desc')
         .orderBy('support_records.id', 'desc')
-        .limit(opts.limit)
-        .execute();
+        .limit(opts.limit);
     },
 
     async retract(

@@ -154,6 +154,7 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
           hamlet_id: content.hamletId,
           province_code: member.province_code,
           commune_code: member.commune_code,
+          team_hamlet_id: member.hamlet_id,
           occurred_at: content.occurredAt,
           services_json: JSON.stringify(content.services),
           outcome: content.outcome,

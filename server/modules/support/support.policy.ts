@@ -2,12 +2,23 @@ import { canAt, type Action, type Placement } from '../../../shared/rules/permis
 import { actorGrants, type Actor } from '../../platform/auth/actor';
 import type { SupportRecordsTable } from '../../db/schema';
 
-type Placed = Pick<SupportRecordsTable, 'province_code' | 'commune_code' | 'hamlet_id'>;
+type Placed = Pick<SupportRecordsTable, 'province_code' | 'commune_code' | 'team_hamlet_id'>;
 type Authored = Pick<SupportRecordsTable, 'author_user_id' | 'author_api_key_id'>;
 
-/** A record sits at the hamlet of the person helped. */
+/**
+ * Where a record sits for authorization: at the TEAM that made it, not at the hamlet of the person helped.
+ *
+ * A member may record help in any hamlet of the team's commune (`hamlet_id`), but the leader who answers for the
+ * team holds its grant at the team's own hamlet. So a hamlet-level grant covers the records of the teams placed
+ * at that hamlet (`team_hamlet_id`; a commune-level team's records are covered by no hamlet grant), wherever in
+ * the commune the help was given. Commune and province grants need no choice between "team" and "place": the
+ * ingest rules only accept a hamlet in the team's own commune, so a record's province and commune are its team's.
+ * The SQL scope filter of the lists (platform/auth/scope-sql.ts, support_records → team_hamlet_id) and this
+ * placement are the same rule, for single-record routes (read, review, retract, correct) and lists alike; the
+ * lists' explicit `hamletId` filter still selects by the place of help.
+ */
 export function recordPlacement(r: Placed): Placement {
-  return { provinceCode: r.province_code, communeCode: r.commune_code, hamletId: r.hamlet_id };
+  return { provinceCode: r.province_code, communeCode: r.commune_code, hamletId: r.team_hamlet_id };
 }
 
 export function isAuthor(actor: Actor, r: Authored): boolean {

@@ -19,6 +19,7 @@ import { TeamParamsSchema } from '../../../shared/contracts/teams';
 import type { Clock } from '../../platform/clock';
 import { auditContext, requestMeta } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { sessionOnly, userOrApiKey } from '../../platform/http/route-access';
 import type { SupportListsService } from './support-lists.service';
 import type { SupportRecordsService } from './support-records.service';
 import { localDateOf } from '../../../shared/time/vietnam-time';
@@ -43,8 +44,10 @@ export function registerSupportRoutes(
     '/api/v1/support-records/:id',
     {
       validatorCompiler: validatedByService,
+      config: { access: userOrApiKey('sync:write') },
       schema: {
         tags: ['support'],
+        operationId: 'putSupportRecord',
         summary:
           'Store a support record made on a device (201); the same record again → 200; other content → 409',
         params: SupportRecordParamsSchema,
@@ -67,8 +70,10 @@ export function registerSupportRoutes(
   app.get(
     '/api/v1/support-records/:id',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['support'],
+        operationId: 'getSupportRecord',
         summary: 'One support record (its author, reviewers and exporters in scope)',
         params: SupportRecordParamsSchema,
         response: { 200: SupportRecordSchema, ...errorResponses },
@@ -82,8 +87,10 @@ export function registerSupportRoutes(
     {
       validatorCompiler: validatedByService,
       bodyLimit: SYNC_BODY_LIMIT,
+      config: { access: userOrApiKey('sync:write') },
       schema: {
         tags: ['support'],
+        operationId: 'syncSupportRecords',
         summary:
           'Offline outbox sync: up to 500 records, one result per record in input order; safe to resend',
         body: SyncRequestSchema,
@@ -96,8 +103,10 @@ export function registerSupportRoutes(
   app.post(
     '/api/v1/support-records/:id/retract',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['support'],
+        operationId: 'retractSupportRecord',
         summary: 'Withdraw a record with a reason (its author or a reviewer); it stays stored and marked',
         params: SupportRecordParamsSchema,
         body: RetractBodySchema,
@@ -116,8 +125,10 @@ export function registerSupportRoutes(
   app.post(
     '/api/v1/support-records/review',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['support'],
+        operationId: 'reviewSupportRecords',
         summary: 'Mark records reviewed or flagged (support.review); flagged authors are notified',
         body: ReviewBodySchema,
         response: { 200: ReviewResponseSchema, ...errorResponses },
@@ -129,8 +140,10 @@ export function registerSupportRoutes(
   app.get(
     '/api/v1/support-records',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['support'],
+        operationId: 'listSupportRecords',
         summary:
           'Support records in the caller’s scope (support.review), or `mine=true` for one’s own history',
         querystring: SupportListQuerySchema,
@@ -143,8 +156,10 @@ export function registerSupportRoutes(
   app.get(
     '/api/v1/support-records/export.csv',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['support'],
+        operationId: 'exportSupportRecordsCsv',
         summary: 'CSV export (support.export; UTF-8 with BOM, times dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh)',
         querystring: SupportFilterSchema,
         response: { 200: z.unknown().describe('text/csv; one line per record'), ...errorResponses },
@@ -163,8 +178,10 @@ export function registerSupportRoutes(
   app.get(
     '/api/v1/teams/:id/stats',
     {
+      config: { access: userOrApiKey('read') },
       schema: {
         tags: ['support'],
+        operationId: 'getTeamStats',
         summary:
           'The team page’s figures: by service and ISO week, people reached, members’ activity, targets',
         params: TeamParamsSchema,

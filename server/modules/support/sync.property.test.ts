@@ -13,9 +13,13 @@ import {
 } from '../teams/teams.fixtures';
 
 /**
- * Property: any interleaving of sends, resends, conflicting resends and corrections — in batches, one by one, or
- * as concurrent PUTs — leaves exactly the distinct ids stored, each with its first content, and every corrected
- * version marked as superseded by its correction.
+ * Property, model-based: any interleaving of sends, resends, conflicting resends and corrections — in batches, one
+ * by one, or as concurrent PUTs — gets, for every send, the exact answer the phone acts on: `created` (201) the
+ * first time an id is stored, `duplicate` (200) for the stored content again, `conflict` (409) for other content
+ * under a stored id (the phone keeps that one and shows it). The model is a map id → stored variant, updated in
+ * send order; only concurrent PUTs of one new id leave the winner open, and then exactly one of them is `created`
+ * and the others are answered against whichever content won. Afterwards exactly the modelled ids are stored,
+ * each with its modelled content, and every corrected version is marked as superseded by its correction.
  */
 const CHAINS = 3;
 const VERSIONS = 3;
@@ -51,7 +55,7 @@ describe('offline sync property', () => {
   });
   afterAll(async () => t.close());
 
-  it('stores exactly the distinct ids with their first content', async () => {
+  it('answers each send exactly as the model says and stores exactly the modelled records', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (steps) => {
         const now = t.clock.now();
@@ -64,20 +68,21 @@ describe('offline sync property', () => {
             outcome: op.variant === 'same' ? 'done' : 'partly',
             ...(op.version > 0 ? { supersedes: ids[op.chain]![op.version - 1]! } : {}),
           });
-        // id → the notes its first step could have stored (one unless the first step raced concurrent PUTs).
-        const expected = new Map<string, Set<string>>();
+        // The model: id → the variant stored under it.
+        const model = new Map<string, string>();
+        /** The answer to a send of `op` when the model is as it is now (and the model after it). */
+        const answer = (op: Op): 'created' | 'duplicate' | 'conflict' => {
+          const id = ids[op.chain]![op.version]!;
+          const stored = model.get(id);
+          if (stored === undefined) {
+            model.set(id, op.variant);
+            return 'created';
+          }
+          return stored === op.variant ? 'duplicate' : 'conflict';
+        };
+        const HTTP = { created: 201, duplicate: 200, conflict: 409 } as const;
 
         for (const step of steps) {
-          const firstInStep = new Map<string, Set<string>>();
-          for (const op of step.ops) {
-            const id = ids[op.chain]![op.version]!;
-            if (expected.has(id)) continue;
-            const options = firstInStep.get(id) ?? new Set<string>();
-            if (step.mode === 'parallel-put' || options.size === 0) options.add(noteOf(op));
-            firstInStep.set(id, options);
-          }
-          for (const [id, options] of firstInStep) expected.set(id, options);
-
           if (step.mode === 'batch') {
             const r = await t.app.inject({
               method: 'POST',
@@ -86,25 +91,51 @@ describe('offline sync property', () => {
               payload: { records: step.ops.map(bodyOf) },
             });
             expect(r.statusCode).toBe(200);
-            for (const result of r.json().results as { status: string }[])
-              expect(['created', 'duplicate', 'conflict']).toContain(result.status);
-          } else {
-            const send = (op: Op) =>
-              t.app.inject({
-                method: 'PUT',
-                url: `/api/v1/support-records/${ids[op.chain]![op.version]!}`,
-                headers: member.headers,
-                payload: bodyOf(op),
-              });
-            const responses =
-              step.mode === 'parallel-put'
-                ? await Promise.all(step.ops.map(send))
-                : await step.ops.reduce(
-                    async (acc, op) => [...(await acc), await send(op)],
-                    Promise.resolve([] as Awaited<ReturnType<typeof send>>[]),
-                  );
-            for (const r of responses) expect([200, 201, 409]).toContain(r.statusCode);
+            const statuses = (r.json().results as { status: string }[]).map((x) => x.status);
+            expect(statuses).toEqual(step.ops.map(answer));
+            continue;
           }
+          const send = (op: Op) =>
+            t.app.inject({
+              method: 'PUT',
+              url: `/api/v1/support-records/${ids[op.chain]![op.version]!}`,
+              headers: member.headers,
+              payload: bodyOf(op),
+            });
+          if (step.mode === 'put') {
+            for (const op of step.ops) {
+              const r = await send(op);
+              expect(r.statusCode, r.body).toBe(HTTP[answer(op)]);
+            }
+            continue;
+          }
+          // Concurrent PUTs: answers for ids stored before the step are fixed; for a new id, read which content
+          // won, then exactly one send of it is 201 with that content and each other is answered against it.
+          const before = new Map(model);
+          const responses = await Promise.all(step.ops.map(send));
+          const newIds = [...new Set(step.ops.map((op) => ids[op.chain]![op.version]!))].filter(
+            (id) => !before.has(id),
+          );
+          const won = await t.database.db
+            .selectFrom('support_records')
+            .select(['id', 'note'])
+            .where('id', 'in', newIds.length > 0 ? newIds : [''])
+            .execute();
+          for (const row of won) model.set(row.id, row.note!.split('-')[1]!);
+          expect(won.length).toBe(newIds.length);
+          const createdPerId = new Map<string, number>();
+          step.ops.forEach((op, i) => {
+            const id = ids[op.chain]![op.version]!;
+            const got = responses[i]!.statusCode;
+            if (!before.has(id) && got === 201) {
+              createdPerId.set(id, (createdPerId.get(id) ?? 0) + 1);
+              expect(op.variant).toBe(model.get(id));
+              return;
+            }
+            const stored = model.get(id)!;
+            expect(got, responses[i]!.body).toBe(stored === op.variant ? 200 : 409);
+          });
+          for (const id of newIds) expect(createdPerId.get(id)).toBe(1);
         }
 
         const allIds = ids.flat();
@@ -113,9 +144,9 @@ describe('offline sync property', () => {
           .select(['id', 'note', 'state', 'superseded_by'])
           .where('id', 'in', allIds)
           .execute();
-        expect(new Set(stored.map((r) => r.id))).toEqual(new Set(expected.keys()));
+        expect(new Set(stored.map((r) => r.id))).toEqual(new Set(model.keys()));
         const byId = new Map(stored.map((r) => [r.id, r]));
-        for (const [id, notes] of expected) expect(notes).toContain(byId.get(id)!.note);
+        for (const [id, variant] of model) expect(byId.get(id)!.note!.split('-')[1]).toBe(variant);
         for (const chain of ids) {
           chain.forEach((id, v) => {
             const row = byId.get(id);

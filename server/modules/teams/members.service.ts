@@ -170,6 +170,7 @@ export function createMembersService(deps: {
             role: teamRoleOf(row),
             unitCode: team.hamlet_id ?? team.commune_code,
             payload: { teamId: team.id, memberId: row.id, memberRole: row.role },
+            authority: 'team',
           },
           { ...ctx, publicUrl: deps.publicUrl },
         );

@@ -111,6 +111,10 @@ function personName(random: DemoSeedContext['random'], female: boolean): string 
 }
 
 /** Fictitious mobile numbers (+84 9x …), stored like real ones; the demo says so on its sign-in page. */
+function pickPhone(own: string | undefined, drawn: string | null): string | null {
+  return own ?? drawn;
+}
+
 function demoPhone(random: DemoSeedContext['random']): string {
   return `+849${random.int(0, 9)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
 }
@@ -203,7 +207,8 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
         role,
         affiliation,
         organization: affiliation === 'telecom_business' ? random.pick(TELECOMS) : null,
-        phone: random.chance(0.9) ? demoPhone(random) : null,
+        // A linked demo account shows its own number (drawn anyway, so the seed's random sequence is unchanged).
+        phone: pickPhone(account?.phone, random.chance(0.9) ? demoPhone(random) : null),
         email: account?.email ?? null,
         phone_public: role === 'leader' && random.chance(0.5) ? 1 : 0,
         active_from: founded,

@@ -15,6 +15,7 @@ import {
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import { publicAccess, sessionOnly } from '../../platform/http/route-access';
 import type { MembersService } from './members.service';
 import type { TeamStatusService } from './team-status.service';
 import type { TeamsService } from './teams.service';
@@ -29,8 +30,10 @@ export function registerTeamsRoutes(
   app.get(
     '/api/v1/teams',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['teams'],
+        operationId: 'listTeams',
         summary: 'Find teams ("Tìm tổ công nghệ số"): public fields for everyone, more for staff in scope',
         querystring: TeamListQuerySchema,
         response: { 200: TeamListResponseSchema, ...errorResponses },
@@ -42,8 +45,10 @@ export function registerTeamsRoutes(
   app.get(
     '/api/v1/teams/:id',
     {
+      config: { access: publicAccess('read') },
       schema: {
         tags: ['teams'],
+        operationId: 'getTeam',
         summary: 'A team with its members (public view, or the staff view in scope)',
         params: TeamParamsSchema,
         response: { 200: TeamDetailSchema, ...errorResponses },
@@ -55,8 +60,10 @@ export function registerTeamsRoutes(
   app.post(
     '/api/v1/teams',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'createTeam',
         summary: 'Establish a team by the commune’s decision (teams.manage)',
         body: CreateTeamBodySchema,
         response: { 201: TeamDetailSchema, ...errorResponses },
@@ -71,8 +78,10 @@ export function registerTeamsRoutes(
   app.patch(
     '/api/v1/teams/:id',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'updateTeam',
         summary: 'Edit name, decision, schedule or public contact (teams.manage)',
         params: TeamParamsSchema,
         body: UpdateTeamBodySchema,
@@ -86,8 +95,10 @@ export function registerTeamsRoutes(
   app.post(
     '/api/v1/teams/:id/merge',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'mergeTeam',
         summary: 'Merge into another active team of the same commune; history is kept',
         params: TeamParamsSchema,
         body: MergeTeamBodySchema,
@@ -101,8 +112,10 @@ export function registerTeamsRoutes(
   app.post(
     '/api/v1/teams/:id/dissolve',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'dissolveTeam',
         summary: 'Dissolve a team with a reason; members and records are kept',
         params: TeamParamsSchema,
         body: DissolveTeamBodySchema,
@@ -116,8 +129,10 @@ export function registerTeamsRoutes(
   app.post(
     '/api/v1/teams/:id/members',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'addTeamMember',
         summary:
           'Add a member (teams.manageMembers); invites them by e-mail or link when no account is linked',
         params: TeamParamsSchema,
@@ -139,8 +154,10 @@ export function registerTeamsRoutes(
   app.patch(
     '/api/v1/teams/:id/members/:memberId',
     {
+      config: { access: sessionOnly() },
       schema: {
         tags: ['teams'],
+        operationId: 'updateTeamMember',
         summary: 'Change a member (managers), or one’s own number and its visibility (the member)',
         params: MemberParamsSchema,
         body: UpdateMemberBodySchema,

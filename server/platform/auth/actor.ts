@@ -72,7 +72,10 @@ export function toScopedGrant(row: {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Bearer API key → actor. The key acts within the unit it was issued for, with its scopes only. */
+/**
+ * Bearer API key → actor. The key acts within the unit it was issued for; which routes its scopes open is decided
+ * once, by each route's access declaration (platform/http/route-access.ts).
+ */
 export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_keys')
@@ -101,8 +104,4 @@ export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso:
       },
     ],
   };
-}
-
-export function requireScope(actor: Actor, scope: string): void {
-  if (actor.kind === 'apiKey' && !actor.scopes.includes(scope)) throw new AppError('FORBIDDEN');
 }

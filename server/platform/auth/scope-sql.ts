@@ -12,6 +12,8 @@ export interface Subtree {
 /** Tables whose rows are placed in the unit tree by province_code / commune_code (/ hamlet_id). */
 export type PlacedTable = 'grants' | 'teams' | 'support_records' | 'audit_log';
 const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log']);
+/** A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts). */
+const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = { support_records: 'team_hamlet_id' };
 
 /**
  * "This row sits inside one of the subtrees": placed rows carry province_code / commune_code / hamlet_id, so the
@@ -27,7 +29,8 @@ export function placedInSubtrees(table: PlacedTable, subtrees: readonly Subtree[
     if (s.level === 'commune') {
       return sql<SqlBool>`(${t}.province_code = ${s.provinceCode} and ${t}.commune_code = ${s.communeCode})`;
     }
-    return WITHOUT_HAMLET.has(table) ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${t}.hamlet_id = ${s.hamletId}`;
+    if (WITHOUT_HAMLET.has(table)) return sql<SqlBool>`1 = 0`;
+    return sql<SqlBool>`${t}.${sql.ref(HAMLET_COLUMN[table] ?? 'hamlet_id')} = ${s.hamletId}`;
   });
   return parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -23,12 +22,22 @@ import { ANONYMOUS, type Actor, resolveApiKeyActor } from '../auth/actor';
 import { createSessionResolver } from '../auth/session-resolver';
 import { safeEqual } from '../auth/tokens';
 import { installErrorHandling } from './error-handler';
+import { answerClientError, answerFrameworkError } from './framework-errors';
+import { installNoStore } from './no-store';
+import { registerRateLimits } from '../rate-limit/rate-limits';
+import { createSharedCounter, type SharedCounter } from '../rate-limit/shared-counter';
+import { serveMetrics } from './metrics-route';
+import { installRouteAccess, openApiSecurityOf, openApiSecuritySchemes, publicAccess } from './route-access';
 
 export const SESSION_COOKIE = 'cds_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+  }
+  interface FastifyInstance {
+    /** The rate limits' shared counts; tests flush it to make two servers' counts visible at once. */
+    rateLimitCounter: SharedCounter;
   }
 }
 
@@ -39,6 +48,9 @@ export interface HttpOptions {
   clock: Clock;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  rateLimitAnonymousPerMinute: number;
+  /** GET /metrics needs `Authorization: Bearer <token>`; without a token configured it answers 404. */
+  metricsToken: string | undefined;
   trustProxy: boolean;
   webDist: string | null;
   version: string;
@@ -58,6 +70,9 @@ export async function createHttpServer(opts: HttpOptions) {
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // Refusals before a route runs answer in the error model and echo no input (framework-errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -91,12 +106,18 @@ export async function createHttpServer(opts: HttpOptions) {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: false,
   });
-  await app.register(rateLimit, {
-    global: true,
-    max: opts.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  installNoStore(app);
+  // Windows follow the app's clock, so tests move them with the fake clock like every other time rule.
+  const rateLimitCounter = createSharedCounter({
+    db: opts.database.db,
+    logger: opts.logger,
+    now: () => opts.clock.now().getTime(),
+  });
+  app.decorate('rateLimitCounter', rateLimitCounter);
+  await registerRateLimits(app, {
+    counter: rateLimitCounter,
+    perAccountPerMinute: opts.rateLimitPerMinute,
+    anonymousPerMinute: opts.rateLimitAnonymousPerMinute,
   });
 
   app.decorateRequest('actor', null as never);
@@ -135,6 +156,9 @@ export async function createHttpServer(opts: HttpOptions) {
     }
   });
 
+  // After the actor hook above: every /api/, /open311/, /dhis2/ route's declared access, enforced in one place.
+  installRouteAccess(app);
+
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     opts.metrics.httpDuration.observe(
@@ -143,27 +167,47 @@ export async function createHttpServer(opts: HttpOptions) {
     );
   });
 
+  const zodTransform = createJsonSchemaTransform({
+    skipList: ['/api/docs', '/api/docs/*', '/healthz', '/readyz', '/metrics'],
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Cộng Đồng Số API',
         version: opts.version,
-        description: 'The platform API (/api/v1). Errors: { error: { code, message, messageVi, details } }.',
+        description:
+          'The platform API (/api/v1). Errors: { error: { code, message, messageVi, details } }. Each operation ' +
+          'lists how it may be called: the session cookie (with X-CSRF-Token on unsafe methods), an API key with ' +
+          'the scope named, or nothing for public operations.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          apiKey: { type: 'http', scheme: 'bearer' },
-        },
-      },
+      // Relative: the API is served by the same origin as this document.
+      servers: [{ url: '/', description: 'This server' }],
+      components: { securitySchemes: openApiSecuritySchemes(SESSION_COOKIE) },
     },
-    transform: createJsonSchemaTransform({
-      skipList: ['/api/docs', '/api/docs/*', '/healthz', '/readyz', '/metrics'],
-    }),
+    // Security comes from the route's access declaration, the one the server enforces (route-access.ts).
+    transform: (document) => {
+      const result = zodTransform(document);
+      const access = document.route.config?.access;
+      const schema = result.schema as { hide?: boolean } | undefined;
+      if (!access || !schema || schema.hide) return result;
+      const method = Array.isArray(document.route.method) ? document.route.method[0]! : document.route.method;
+      return { ...result, schema: { ...schema, security: openApiSecurityOf(access, method) } };
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The docs UI plugin's routes cannot take options: a wrapper context declares them public.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: publicAccess('read') };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+  app.get(
+    '/api/v1/openapi.json',
+    { schema: { hide: true }, config: { access: publicAccess('read') } },
+    async () => app.swagger(),
+  );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -174,13 +218,9 @@ export async function createHttpServer(opts: HttpOptions) {
       return reply.status(503).send(new AppError('UNAVAILABLE').toBody());
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    const pool = opts.database.poolStats();
-    opts.metrics.dbPool.set({ state: 'total' }, pool.total);
-    opts.metrics.dbPool.set({ state: 'idle' }, pool.idle);
-    opts.metrics.dbPool.set({ state: 'waiting' }, pool.waiting);
-    return reply.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
-  });
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) =>
+    serveMetrics(request, reply, { metrics: opts.metrics, database: opts.database, token: opts.metricsToken }),
+  );
 
   await registerWebApp(app, opts.webDist);
   return app;
@@ -207,15 +247,17 @@ async function registerWebApp(app: FastifyInstance, webDist: string | null) {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const apiLike = /^\/(api|open311|dhis2|catalog|dataset)(\/|$)/.test(request.url);
-    const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (hasWeb && !apiLike && (request.method === 'GET' || request.method === 'HEAD') && wantsHtml) {
+    const pathname = request.url.split('?')[0]!;
+    const apiLike = /^\/(api|open311|dhis2|catalog|dataset)(\/|$)/.test(pathname);
+    // A page address is any other path without a file extension: curl, health checkers and link previews get the
+    // page whatever they Accept; a missing file (/assets/x.js, /favicon.ico) stays a 404.
+    const fileLike = /\.[A-Za-z0-9]{1,8}$/.test(pathname);
+    if (hasWeb && !apiLike && !fileLike && (request.method === 'GET' || request.method === 'HEAD')) {
       void reply.header('cache-control', 'no-cache');
       const capture = hasCapture && /^\/capture(\/|\?|$)/.test(request.url);
       return reply.sendFile(capture ? 'capture.html' : 'index.html');
     }
-    return reply
-      .status(404)
-      .send(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`).toBody());
+    // The URL is not echoed: it may carry a token or a contact.
+    return reply.status(404).send(new AppError('NOT_FOUND', 'No such address.', { messageVi: 'Không có địa chỉ này.' }).toBody());
   });
 }

@@ -63,7 +63,10 @@ function toAppError(error: FastifyError | Error): AppError {
   }
   if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
+  if (fe.statusCode === 414 || fe.code === 'FST_ERR_MAX_PARAM_LENGTH') return new AppError('URI_TOO_LONG');
+  if (fe.statusCode === 431) return new AppError('HEADERS_TOO_LARGE');
+  // Framework messages quote the input (a URL, a header, a content type): answer the generic text instead.
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST');
   if (isDatabaseDownError(error)) return new AppError('UNAVAILABLE');
   return new AppError('INTERNAL');
 }
@@ -74,7 +77,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     else if (appError.code === 'UNAVAILABLE') request.log.warn({ err: { message: error.message } }, 'database unavailable');
     if (appError.headers) void reply.headers(appError.headers);
-    if (appError.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+    if (appError.code === 'RATE_LIMITED' && !appError.headers?.['retry-after']) void reply.header('retry-after', '60');
     return reply.status(appError.status).send(appError.toBody());
   });
 }

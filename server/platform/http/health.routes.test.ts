@@ -14,14 +14,48 @@ describe('health, metrics and HTTP platform', () => {
     expect(ready.statusCode).toBe(200);
   });
 
-  it('exposes Prometheus metrics with the HTTP histogram and pool gauge', async () => {
+  it('has no /metrics when no METRICS_TOKEN is configured', async () => {
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer anything-at-all-here' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(res.body).not.toMatch(/http_request_duration/);
+  });
+});
+
+describe('/metrics with METRICS_TOKEN', () => {
+  const token = 'metrics-token-for-the-test-0001';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ METRICS_TOKEN: token });
+  });
+  afterAll(async () => t.close());
+
+  it('refuses callers without the token, in the error shape', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-of-the-same-size', `Basic ${token}`]) {
+      const res = await t.app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(res.statusCode, authorization).toBe(401);
+      expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+
+  it('exposes Prometheus metrics with the HTTP histogram and pool gauge to the token', async () => {
     await t.app.inject('/healthz');
-    const res = await t.app.inject('/metrics');
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/http_request_duration_seconds_bucket/);
     expect(res.body).toMatch(/db_pool_connections\{state="total"\}/);
   });
+});
+
+describe('HTTP platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
 
   it('sends a strict CSP and a request id', async () => {
     const res = await t.app.inject('/healthz');

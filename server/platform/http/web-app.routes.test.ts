@@ -56,6 +56,24 @@ describe('the built web app', () => {
     expect(head.statusCode).toBe(200);
   });
 
+  it('opens the page for page addresses whatever the Accept header (curl, health checkers, link previews)', async () => {
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }]) {
+      for (const url of ['/', '/capture', '/admin/users?tab=2']) {
+        const res = await t.app.inject({ url, headers });
+        expect(res.statusCode, `${url} ${JSON.stringify(headers)}`).toBe(200);
+        expect(res.headers['content-type'], url).toMatch(/text\/html/);
+      }
+    }
+    const head = await t.app.inject({ method: 'HEAD', url: '/' });
+    expect(head.statusCode).toBe(200);
+    // A missing file is still a missing file, not the page.
+    for (const url of ['/favicon.ico', '/assets/gone-12345678.js']) {
+      const res = await t.app.inject({ url, headers: HTML });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
+  });
+
   it('caches hashed assets for a year and the documents and service worker not at all', async () => {
     const asset = await t.app.inject('/assets/capture-Ab12Cd34.js');
     expect(asset.statusCode).toBe(200);
@@ -78,6 +96,11 @@ describe('the built web app', () => {
 
     const post = await t.app.inject({ method: 'POST', url: '/capture', headers: HTML });
     expect(post.statusCode).toBe(404);
+
+    // The 404 never repeats the address: it may carry a token or a contact.
+    const secret = await t.app.inject({ url: '/api/v1/nothing/an.tran%40example.vn?token=abc123SECRET' });
+    expect(secret.statusCode).toBe(404);
+    expect(secret.body).not.toMatch(/nothing|example|abc123SECRET/);
   });
 });
 

@@ -110,4 +110,16 @@ describe('mail delivery', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     expect(fake.sent).toHaveLength(1);
   });
+
+  it('keeps no usable link in a delivered mail, only in the one sent', async () => {
+    const fake = createFakeTransport();
+    const link = 'http://localhost:3000/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
+    const id = await t.db
+      .transaction()
+      .execute((trx) => queueMail(trx, { to: 'x@test.local', subject: 'Đặt lại', text: `Mở: ${link}` }, clock.now().toISOString()));
+    await runnerWith(fake.transport).runDueJobs();
+    expect(fake.sent[0]?.text).toContain(link);
+    const row = await t.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.body_text).toBe('Mở: http://localhost:3000/reset-password?token=[…]');
+  });
 });

@@ -41,6 +41,11 @@ export interface MailDeliveryDeps {
  * whose completion was lost) is left alone, so a repeated job never sends twice from our side. Failures are
  * counted on the row and rethrown for the runner's backoff; on the last attempt the row becomes `failed`.
  */
+/** Secret-shaped runs (the base64url link tokens of platform/auth/tokens.ts are 43 characters) become "[…]". */
+export function redactSecrets(text: string): string {
+  return text.replace(/[A-Za-z0-9_-]{32,}/g, '[…]');
+}
+
 export function createMailJobs(deps: MailDeliveryDeps): JobDefinition[] {
   const { db, clock, transport, from } = deps;
   const send = defineJob({
@@ -75,7 +80,14 @@ export function createMailJobs(deps: MailDeliveryDeps): JobDefinition[] {
       }
       await db
         .updateTable('mail_outbox')
-        .set({ status: 'sent', attempts: mail.attempts + 1, last_error: null, sent_at: clock.now().toISOString() })
+        // Once delivered, the stored copy keeps no usable reset or invitation link (the recipient has the mail).
+        .set({
+          status: 'sent',
+          attempts: mail.attempts + 1,
+          last_error: null,
+          sent_at: clock.now().toISOString(),
+          body_text: redactSecrets(mail.body_text),
+        })
         .where('id', '=', mailId)
         .execute();
     },

@@ -37,6 +37,7 @@ export const vi = {
   },
   fields: {
     email: 'Email',
+    emailOrPhone: 'Email hoặc số điện thoại',
     password: 'Mật khẩu',
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
@@ -58,6 +59,8 @@ export const vi = {
     passwordMismatch: 'Hai mật khẩu chưa giống nhau.',
     nameRequired: 'Vui lòng nhập họ và tên (ít nhất 2 ký tự).',
     phoneInvalid: 'Số điện thoại cần có dạng 0912345678 hoặc +84912345678.',
+    identifierRequired: 'Vui lòng nhập email hoặc số điện thoại.',
+    identifierInvalid: 'Nhập email (ví dụ: ten@gmail.com) hoặc số điện thoại (ví dụ: 0912345678).',
   },
   signIn: {
     title: 'Đăng nhập',
@@ -78,17 +81,19 @@ export const vi = {
     useLabel: 'Dùng tài khoản {{name}}, {{role}}',
     filled: 'Đã điền tài khoản {{name}}. Bấm "Đăng nhập" để tiếp tục.',
     unit: 'Mã đơn vị',
+    phone: 'Điện thoại',
     email: 'Email',
     role: 'Vai trò',
     name: 'Tên',
   },
   forgot: {
     title: 'Quên mật khẩu',
-    description: 'Nhập email bạn dùng để đăng nhập. Chúng tôi sẽ gửi liên kết để bạn đặt mật khẩu mới.',
+    description:
+      'Nhập email hoặc số điện thoại bạn dùng để đăng nhập. Chúng tôi sẽ gửi liên kết (qua email, hoặc tin nhắn SMS/Zalo) để bạn đặt mật khẩu mới.',
     submit: 'Gửi liên kết',
-    sentTitle: 'Hãy kiểm tra hộp thư của bạn',
+    sentTitle: 'Hãy kiểm tra hộp thư hoặc tin nhắn của bạn',
     sentBody:
-      'Nếu {{email}} có tài khoản, bạn sẽ nhận được email có liên kết đặt lại mật khẩu trong vài phút. Liên kết dùng được trong 1 giờ. Hãy xem cả thư mục Thư rác (Spam).',
+      'Nếu {{email}} có tài khoản, bạn sẽ nhận được liên kết đặt lại mật khẩu trong vài phút (email, hoặc tin nhắn cho số điện thoại). Liên kết dùng được trong 1 giờ. Hãy xem cả thư mục Thư rác (Spam).',
     backToSignIn: 'Quay lại trang đăng nhập',
   },
   reset: {
@@ -112,6 +117,7 @@ export const vi = {
     existingHint:
       'Nếu email này đã có tài khoản, hãy nhập mật khẩu hiện tại của tài khoản đó thay cho mật khẩu mới.',
     emailHint: 'Bạn sẽ dùng email này để đăng nhập.',
+    emailOptionalHint: 'Không bắt buộc: bạn đăng nhập bằng số {{phone}}; thêm email nếu muốn đăng nhập bằng email.',
     submit: 'Nhận lời mời',
     failed: 'Chưa nhận được lời mời',
   },
@@ -209,6 +215,7 @@ export const en: typeof vi = {
   },
   fields: {
     email: 'E-mail',
+    emailOrPhone: 'E-mail or phone number',
     password: 'Password',
     currentPassword: 'Current password',
     newPassword: 'New password',
@@ -230,6 +237,8 @@ export const en: typeof vi = {
     passwordMismatch: 'The two passwords are not the same.',
     nameRequired: 'Please enter your full name (at least 2 characters).',
     phoneInvalid: 'The phone number should look like 0912345678 or +84912345678.',
+    identifierRequired: 'Please enter your e-mail or phone number.',
+    identifierInvalid: 'Enter an e-mail (for example name@gmail.com) or a phone number (for example 0912345678).',
   },
   signIn: {
     title: 'Sign in',
@@ -250,17 +259,19 @@ export const en: typeof vi = {
     useLabel: 'Use the account of {{name}}, {{role}}',
     filled: 'Filled in the account of {{name}}. Press "Sign in" to continue.',
     unit: 'Unit code',
+    phone: 'Phone',
     email: 'E-mail',
     role: 'Role',
     name: 'Name',
   },
   forgot: {
     title: 'Forgot your password',
-    description: 'Enter the e-mail you sign in with. We will send you a link to choose a new password.',
+    description:
+      'Enter the e-mail or phone number you sign in with. We will send you a link (by e-mail, or by SMS/Zalo) to choose a new password.',
     submit: 'Send the link',
-    sentTitle: 'Check your mailbox',
+    sentTitle: 'Check your mailbox or messages',
     sentBody:
-      'If {{email}} has an account, an e-mail with a link to reset the password will arrive within a few minutes. The link works for 1 hour. Check the spam folder too.',
+      'If {{email}} has an account, a link to reset the password will arrive within a few minutes (by e-mail, or by message to a phone number). The link works for 1 hour. Check the spam folder too.',
     backToSignIn: 'Back to sign in',
   },
   reset: {
@@ -284,6 +295,7 @@ export const en: typeof vi = {
     existingHint:
       'If this e-mail already has an account, enter that account’s current password instead of a new one.',
     emailHint: 'You will sign in with this e-mail.',
+    emailOptionalHint: 'Optional: you sign in with the number {{phone}}; add an e-mail to sign in with it too.',
     submit: 'Accept the invitation',
     failed: 'The invitation could not be accepted',
   },

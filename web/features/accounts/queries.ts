@@ -19,6 +19,8 @@ const PAGE_SIZE = 20;
 /** GET /api/v1/demo/accounts (demo deployments only). */
 export interface DemoAccount {
   email: string;
+  /** +84…; the account signs in with it as well as with the e-mail. */
+  phone: string;
   password: string;
   role: Role;
   unitCode: string;

@@ -6,12 +6,27 @@
 export const MIN_PASSWORD_LENGTH = 10;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^(\+84|0)\d{9}$/;
+// 0912345678, +84912345678 and 84912345678 are one number (shared/contracts/accounts.ts normalizePhone).
+const PHONE = /^(\+84|84|0)\d{9}$/;
 
 export function checkEmail(value: string): string | null {
   const email = value.trim();
   if (!email) return 'validation.emailRequired';
   return EMAIL.test(email) ? null : 'validation.emailInvalid';
+}
+
+/** The sign-in field takes an e-mail or a phone number: anything with an "@" is read as an e-mail. */
+export function checkEmailOrPhone(value: string): string | null {
+  const text = value.trim();
+  if (!text) return 'validation.identifierRequired';
+  if (text.includes('@')) return EMAIL.test(text) ? null : 'validation.emailInvalid';
+  return PHONE.test(text.replace(/[\s.-]/g, '')) ? null : 'validation.identifierInvalid';
+}
+
+/** The login body's identifier for what was typed in the one sign-in field (checked by checkEmailOrPhone). */
+export function signInIdentifier(value: string): { email: string } | { phone: string } {
+  const text = value.trim();
+  return text.includes('@') ? { email: text } : { phone: text };
 }
 
 export function checkPasswordPresent(value: string): string | null {

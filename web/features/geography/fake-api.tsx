@@ -6,11 +6,21 @@ import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { i18n } from '../../app/i18n';
 import { SessionProvider } from '../../app/session';
+import { contractProblems } from '../../test-contracts';
 
 /**
  * Test support for web feature tests: a fake /api/v1 behind `fetch` (only the network edge is faked; the api client,
  * TanStack Query, i18n and the router are the real ones) and a render helper with the app's providers.
+ * Every faked exchange is checked against the endpoint's shared contract (web/test-contracts.ts): the body the app
+ * sends and the body the test answers. A breach is collected here and fails the test in web/test-setup.ts's
+ * afterEach, since a throw inside fetch would only reach the app as a network error.
  */
+const contractViolations: string[] = [];
+
+/** The contract breaches of the current test's fake exchanges, emptied by the call (web/test-setup.ts). */
+export function takeContractViolations(): string[] {
+  return contractViolations.splice(0);
+}
 
 export interface RecordedCall {
   method: string;
@@ -49,6 +59,7 @@ export function installFakeApi(routes: FakeRoute[]): FakeApi {
       const answer = route(call);
       if (answer) {
         const status = answer.status ?? 200;
+        contractViolations.push(...contractProblems({ method, pathname: url.pathname, body }, { status, body: answer.body }));
         const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
         return new Response(status === 204 ? null : text, {
           status,

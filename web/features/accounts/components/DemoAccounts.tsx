@@ -3,6 +3,11 @@ import { Button, Card } from '../../../ui';
 import { roleLabelKey } from '../roles';
 import { useDemoAccounts, type DemoAccount } from '../queries';
 
+/** "+84900000001" as people write it, "0900000001"; either form signs in. */
+function nationalPhone(phone: string): string {
+  return phone.startsWith('+84') ? `0${phone.slice(3)}` : phone;
+}
+
 /** In demo deployments, the accounts anyone may try, each with a button that fills in the sign-in form. */
 export function DemoAccounts({ onUse }: { onUse: (account: DemoAccount) => void }) {
   const { t } = useTranslation('accounts');
@@ -23,6 +28,9 @@ export function DemoAccounts({ onUse }: { onUse: (account: DemoAccount) => void 
                 {account.name} · {t('demo.unit')} {account.unitCode}
               </p>
               <p className="demo-account__detail">{account.email}</p>
+              <p className="demo-account__detail">
+                {t('demo.phone')} {nationalPhone(account.phone)}
+              </p>
               <Button
                 variant="secondary"
                 onClick={() => onUse(account)}

@@ -6,7 +6,7 @@ import { Alert, Button, FormErrorSummary, PageHeader, TextField } from '../../..
 import { ApiError, apiFetch } from '../../../app/api';
 import { SIGN_IN_PATH } from '../../../app/session';
 import { useFormErrors } from '../form-errors';
-import { checkEmail } from '../validation';
+import { checkEmailOrPhone, signInIdentifier } from '../validation';
 
 const EMAIL_ID = 'forgot-email';
 
@@ -23,10 +23,10 @@ export function ForgotPasswordPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!form.check({ email: checkEmail(email) })) return;
+    if (!form.check({ email: checkEmailOrPhone(email) })) return;
     setBusy(true);
     try {
-      await apiFetch('/api/v1/auth/password-reset', { method: 'POST', body: { email: email.trim() } });
+      await apiFetch('/api/v1/auth/password-reset', { method: 'POST', body: signInIdentifier(email) });
       setSentTo(email.trim());
     } catch (caught) {
       // Only what the person can act on is shown (a bad address, no network, too many tries); any other answer
@@ -65,10 +65,9 @@ export function ForgotPasswordPage() {
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           id={EMAIL_ID}
-          label={t('fields.email')}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
+          label={t('fields.emailOrPhone')}
+          type="text"
+          autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           value={email}

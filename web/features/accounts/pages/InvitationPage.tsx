@@ -30,6 +30,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { refresh } = useSession();
   const navigate = useNavigate();
   const needsEmail = !invitation.email;
+  // Invited by phone: the account signs in with that number, so an e-mail is optional.
+  const emailOptional = needsEmail && invitation.phoneMasked !== null;
   const [name, setName] = useState(invitation.name);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -42,14 +44,14 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     // applies the 10-character rule to new accounts.
     const valid = form.check({
       name: checkName(name),
-      email: needsEmail ? checkEmail(email) : null,
+      email: needsEmail && !(emailOptional && !email.trim()) ? checkEmail(email) : null,
       password: checkPasswordPresent(password),
     });
     if (!valid) return;
     const body: AcceptInvitationBody = {
       name: name.trim(),
       password,
-      ...(needsEmail ? { email: email.trim() } : {}),
+      ...(needsEmail && email.trim() ? { email: email.trim() } : {}),
     };
     setBusy(true);
     try {
@@ -84,7 +86,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           <TextField
             id={FIELD_IDS.email}
             label={t('fields.email')}
-            hint={t('invitation.emailHint')}
+            hint={
+              emailOptional
+                ? t('invitation.emailOptionalHint', { phone: invitation.phoneMasked })
+                : t('invitation.emailHint')
+            }
             type="email"
             autoComplete="email"
             inputMode="email"

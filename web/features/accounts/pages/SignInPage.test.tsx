@@ -50,10 +50,10 @@ describe('SignInPage', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Đăng nhập' }));
     const summary = await screen.findByRole('alert');
-    expect(summary.textContent).toContain('Vui lòng nhập email.');
+    expect(summary.textContent).toContain('Vui lòng nhập email hoặc số điện thoại.');
     expect(summary.textContent).toContain('Vui lòng nhập mật khẩu.');
-    expect(summary.querySelector('a')?.getAttribute('href')).toBe('#sign-in-email');
-    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(summary.querySelector('a')?.getAttribute('href')).toBe('#sign-in-identifier');
+    expect(screen.getByLabelText('Email hoặc số điện thoại').getAttribute('aria-invalid')).toBe('true');
     expect(calls.some((c) => c.url === '/api/v1/auth/login')).toBe(false);
   });
 
@@ -65,6 +65,7 @@ describe('SignInPage', () => {
           items: [
             {
               email: 'lan@demo.congdongso.vn',
+              phone: '+84900000004',
               password: 'CongDongSo@2026',
               role: 'commune_officer',
               unitCode: '27700',
@@ -82,7 +83,8 @@ describe('SignInPage', () => {
       return json(404, {});
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Dùng tài khoản Nguyễn Thị Lan, Cán bộ xã' }));
-    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('lan@demo.congdongso.vn');
+    expect((screen.getByLabelText('Email hoặc số điện thoại') as HTMLInputElement).value).toBe('lan@demo.congdongso.vn');
+    expect(screen.getByText('Điện thoại 0900000004')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
     expect(await screen.findByText('Trang hồ sơ')).toBeTruthy();
     const login = calls.find((c) => c.url === '/api/v1/auth/login');
@@ -92,25 +94,49 @@ describe('SignInPage', () => {
     });
   });
 
-  it('shows the server’s lock message and hides the demo list outside demo mode', async () => {
+  it('signs in by phone number from the same field', async () => {
+    let signedIn = false;
+    const calls = renderSignIn((url) => {
+      if (url === '/api/v1/auth/login') {
+        signedIn = true;
+        return json(200, { user: ME.user, csrfToken: 'csrf-1' });
+      }
+      if (url === '/api/v1/me')
+        return signedIn ? json(200, ME) : json(401, { error: { code: 'UNAUTHENTICATED', message: 'x' } });
+      return json(404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    });
+    const field = await screen.findByLabelText('Email hoặc số điện thoại');
+    fireEvent.change(field, { target: { value: 'không phải số' } });
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'a-password-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('hoặc số điện thoại (ví dụ: 0912345678)');
+    expect(calls.some((c) => c.url === '/api/v1/auth/login')).toBe(false);
+    fireEvent.change(field, { target: { value: ' 0912 345 678 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(await screen.findByText('Trang hồ sơ')).toBeTruthy();
+    const login = calls.find((c) => c.url === '/api/v1/auth/login');
+    expect(JSON.parse(String(login?.init.body))).toEqual({ phone: '0912 345 678', password: 'a-password-1' });
+  });
+
+  it('shows the server’s wait message and hides the demo list outside demo mode', async () => {
     renderSignIn((url) => {
       if (url === '/api/v1/auth/login') {
-        return json(423, {
+        return json(429, {
           error: {
-            code: 'LOCKED',
-            message: 'Locked.',
-            messageVi: 'Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+            code: 'RATE_LIMITED',
+            message: 'Too many failed sign-ins. Try again in 4 s.',
+            messageVi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 4 giây.',
           },
         });
       }
       if (url === '/api/v1/me') return json(401, { error: { code: 'UNAUTHENTICATED', message: 'x' } });
       return json(404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
     });
-    fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'lan@demo.congdongso.vn' } });
+    fireEvent.change(await screen.findByLabelText('Email hoặc số điện thoại'), { target: { value: 'lan@demo.congdongso.vn' } });
     fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'wrong-password' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain('Vui lòng thử lại sau 15 phút.'),
+      expect(screen.getByRole('alert').textContent).toContain('Vui lòng thử lại sau 4 giây.'),
     );
     expect(screen.queryByText('Tài khoản dùng thử')).toBeNull();
   });

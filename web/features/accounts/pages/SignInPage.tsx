@@ -16,16 +16,17 @@ import { safeNextPath, useSession } from '../../../app/session';
 import { DemoAccounts } from '../components/DemoAccounts';
 import type { DemoAccount } from '../queries';
 import { useFormErrors } from '../form-errors';
-import { checkEmail, checkPasswordPresent } from '../validation';
+import { checkEmailOrPhone, checkPasswordPresent, signInIdentifier } from '../validation';
 
-const FIELD_IDS = { email: 'sign-in-email', password: 'sign-in-password' } as const;
+// One field for an e-mail or a phone number; the server's field errors come back under either name.
+const FIELD_IDS = { email: 'sign-in-identifier', phone: 'sign-in-identifier', password: 'sign-in-password' } as const;
 
 export function SignInPage() {
   const { t } = useTranslation('accounts');
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
+  const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const form = useFormErrors(FIELD_IDS);
   const [busy, setBusy] = useState(false);
@@ -34,10 +35,10 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!form.check({ email: checkEmail(email), password: checkPasswordPresent(password) })) return;
+    if (!form.check({ email: checkEmailOrPhone(identifier), password: checkPasswordPresent(password) })) return;
     setBusy(true);
     try {
-      await session.signIn(email.trim(), password);
+      await session.signIn(signInIdentifier(identifier), password);
       navigate(safeNextPath(params.get('next')), { replace: true });
     } catch (error) {
       form.fail(error);
@@ -48,7 +49,7 @@ export function SignInPage() {
   };
 
   const fillDemoAccount = (account: DemoAccount) => {
-    setEmail(account.email);
+    setIdentifier(account.email);
     setPassword(account.password);
     form.clear();
     setAnnouncement(t('demo.filled', { name: account.name }));
@@ -92,15 +93,14 @@ export function SignInPage() {
         <form onSubmit={(event) => void submit(event)} noValidate>
           <TextField
             id={FIELD_IDS.email}
-            label={t('fields.email')}
-            type="email"
+            label={t('fields.emailOrPhone')}
+            type="text"
             autoComplete="username"
-            inputMode="email"
             autoCapitalize="none"
             spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={form.messages.email}
+            value={identifier}
+            onChange={(event) => setIdentifier(event.target.value)}
+            error={form.messages.email ?? form.messages.phone}
           />
           <PasswordField
             id={FIELD_IDS.password}

@@ -73,7 +73,17 @@ describe('HamletsPage', () => {
         answer('POST', '/api/v1/hamlets', ({ body }) => {
           const created = hamlet('0190a000-0000-7000-8000-000000000002', (body as { name: string }).name);
           hamlets.push(created);
-          return { status: 201, body: created };
+          const at = created.validFrom;
+          return {
+            status: 201,
+            body: {
+              ...created,
+              mergedInto: null,
+              createdAt: at,
+              updatedAt: at,
+              history: [{ id: 'c1', change: 'created', at, before: null, after: { name: created.name } }],
+            },
+          };
         }),
       ),
     );

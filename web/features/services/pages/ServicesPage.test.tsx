@@ -77,7 +77,7 @@ describe('ServicesPage', () => {
               status: 409,
               body: {
                 error: {
-                  code: 'conflict',
+                  code: 'CONFLICT',
                   message: 'This service code already exists (codes are never reused).',
                   messageVi: 'Mã dịch vụ đã tồn tại (mã không được dùng lại).',
                   details: [],
