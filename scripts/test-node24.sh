@@ -30,7 +30,9 @@ if [ ! -f "$CACHE/addon/.built" ]; then
   cp -r node_modules/bindings node_modules/file-uri-to-path "$CACHE/addon/node_modules/"
   cp -r node_modules/better-sqlite3/{package.json,binding.gyp,lib,src,deps} "$ADDON_PKG/"
   NODE_GYP="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
-  (cd "$ADDON_PKG" && PATH="$NODE_PKG/bin:$PATH" "$NODE24" "$NODE_GYP" rebuild --release --nodedir="$NODE_PKG" >"$CACHE/addon-build.log" 2>&1) ||
+  # node-gyp lets npm_config_* variables override its flags, and this machine's npmrc sets nodedir=/usr (Node 20's
+  # headers, for offline builds) which `npm test` exports: point that variable at Node 24's headers too.
+  (cd "$ADDON_PKG" && PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" "$NODE24" "$NODE_GYP" rebuild --release --nodedir="$NODE_PKG" >"$CACHE/addon-build.log" 2>&1) ||
     { tail -n 40 "$CACHE/addon-build.log" >&2; exit 1; }
   (cd "$CACHE/addon" && "$NODE24" -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()")
   touch "$CACHE/addon/.built"

@@ -1,4 +1,4 @@
-import type { SupportRecordsTable } from '../../db/schema';
+import type { ExportRow } from './support-records.repository';
 import { formatLocalDateTime } from '../../../shared/time/vietnam-time';
 
 /** Excel opens UTF-8 CSV with Vietnamese letters correctly only when the file starts with a byte-order mark. */
@@ -61,22 +61,24 @@ export function csvLine(values: (string | number | null)[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
-export function recordCsvLine(
-  r: SupportRecordsTable & {
-    team_name: string | null;
-    hamlet_name: string | null;
-    member_name: string | null;
-  },
-  serviceName: (code: string) => string,
-): string {
+/** Names the export prints instead of ids; an id without a name prints as itself. */
+export interface ExportNames {
+  team(id: string): string;
+  hamlet(id: string): string;
+  member(id: string | null): string | null;
+  /** The "; "-joined service names of a record's canonical services_json. */
+  services(servicesJson: string): string;
+}
+
+export function recordCsvLine(r: ExportRow, names: ExportNames): string {
   return csvLine([
     r.id,
     formatLocalDateTime(r.occurred_at),
     r.commune_code,
-    r.hamlet_name ?? r.hamlet_id,
-    r.team_name ?? r.team_id,
-    r.member_name,
-    (JSON.parse(r.services_json) as string[]).map(serviceName).join('; '),
+    names.hamlet(r.hamlet_id),
+    names.team(r.team_id),
+    names.member(r.member_id),
+    names.services(r.services_json),
     OUTCOME_VI[r.outcome] ?? r.outcome,
     AGE_VI[r.age_band] ?? r.age_band,
     GENDER_VI[r.gender] ?? r.gender,

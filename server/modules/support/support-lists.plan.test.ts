@@ -10,7 +10,7 @@ import {
 } from './support-records.repository';
 
 /**
- * Query-plan guard for the support lists and the CSV export (the same keyset query): for every scope a caller can
+ * Query-plan guard for the support lists and the CSV export (the same conditions and keyset order): for every scope a caller can
  * hold and every filter, the page must be read through an index in (occurred_at, id) order — no scan of
  * support_records, no sort (SQLite's "USE TEMP B-TREE", PostgreSQL's Sort node). At a million records either one
  * turns a 50-row page into seconds (issue 7). The table holds a few thousand varied rows and is ANALYZEd, so both
@@ -110,9 +110,9 @@ describe('support lists: every page is an index range read in keyset order', () 
   afterAll(async () => database.destroy());
 
   /** The plan's lines (SQLite) or node descriptions (PostgreSQL) for one list query, first page and later pages. */
-  async function planOf(opts: RecordListOptions): Promise<string[]> {
+  async function planOf(query: 'list' | 'export', opts: RecordListOptions): Promise<string[]> {
     const repo = createSupportRecordsRepository(database.db);
-    const compiled = repo.listQuery(opts).compile();
+    const compiled = (query === 'list' ? repo.listQuery(opts) : repo.exportQuery(opts)).compile();
     if (database.dialect === 'sqlite') {
       const rows = await database.db.executeQuery<{ detail: string }>(
         CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
@@ -155,9 +155,13 @@ describe('support lists: every page is an index range read in keyset order', () 
     /^Seq Scan support_records\b/.test(line);
 
   it.each(CASES)('%s', async (_name, scope, filter, unit) => {
+    const pages = [
+      ['list', 51],
+      ['export', 1000],
+    ] as const;
     for (const after of [null, ['2025-04-01T00:00:00.000Z', 'ffff'] as const]) {
-      for (const limit of [51, 1000]) {
-        const plan = await planOf({
+      for (const [query, limit] of pages) {
+        const plan = await planOf(query, {
           scope: placedInScopeAndUnit('support_records', scope, unit ?? null),
           filter,
           after,

@@ -23,8 +23,8 @@ import {
   type MembersRepository,
   type TeamsRepository,
 } from '../teams/index';
-import { CSV_HEADER, UTF8_BOM, csvLine, recordCsvLine } from './support-csv';
-import type { RecordFilter, SupportRecordsRepository } from './support-records.repository';
+import { CSV_HEADER, UTF8_BOM, csvLine, recordCsvLine, type ExportNames } from './support-csv';
+import type { ExportRow, RecordFilter, SupportRecordsRepository } from './support-records.repository';
 import { addDays, endOfLocalDayUtc, isoWeekOf, localDateOf, startOfLocalDayUtc } from '../../../shared/time/vietnam-time';
 import { recordActions } from './support.policy';
 import { toRecordView } from './support.presenter';
@@ -109,15 +109,16 @@ export function createSupportListsService(deps: {
    */
   async function exportCsv(actor: Actor, query: SupportFilter): Promise<AsyncIterable<string>> {
     const { scope, filter } = await scopeOf(actor, query, 'support.export');
-    const names = new Map((await services.listServices(ANONYMOUS)).items.map((s) => [s.code, s.name]));
-    const serviceName = (code: string) => names.get(code) ?? code;
+    const serviceNames = new Map((await services.listServices(ANONYMOUS)).items.map((s) => [s.code, s.name]));
+    const names = createExportNames(records, serviceNames);
     async function* lines() {
       yield UTF8_BOM + csvLine(CSV_HEADER);
       let after: [string, string] | null = null;
       for (;;) {
-        const rows = await records.list({ scope, filter, after, limit: EXPORT_PAGE });
+        const rows = await records.exportPage({ scope, filter, after, limit: EXPORT_PAGE });
         if (rows.length === 0) return;
-        yield rows.map((r) => recordCsvLine(r, serviceName)).join('');
+        await names.load(rows);
+        yield rows.map((r) => recordCsvLine(r, names)).join('');
         const last = rows[rows.length - 1]!;
         after = [last.occurred_at, last.id];
         if (rows.length < EXPORT_PAGE) return;
@@ -208,3 +209,49 @@ export function createSupportListsService(deps: {
   return { listRecords, exportCsv, teamStats };
 }
 export type SupportListsService = ReturnType<typeof createSupportListsService>;
+
+/**
+ * The names one export prints, looked up once per id as pages arrive (a province has a few thousand teams, hamlets
+ * and members, against a million records), and each distinct service list formatted once.
+ */
+function createExportNames(records: SupportRecordsRepository, serviceNames: ReadonlyMap<string, string>) {
+  const teams = new Map<string, string>();
+  const hamlets = new Map<string, string>();
+  const members = new Map<string, string | null>();
+  const serviceLists = new Map<string, string>();
+  const missing = (known: ReadonlyMap<string, unknown>, ids: Iterable<string | null>) => {
+    const out = new Set<string>();
+    for (const id of ids) if (id !== null && !known.has(id)) out.add(id);
+    return [...out];
+  };
+  const names: ExportNames & { load(rows: readonly ExportRow[]): Promise<void> } = {
+    async load(rows) {
+      const ids = {
+        teams: missing(teams, rows.map((r) => r.team_id)),
+        hamlets: missing(hamlets, rows.map((r) => r.hamlet_id)),
+        members: missing(members, rows.map((r) => r.member_id)),
+      };
+      if (ids.teams.length + ids.hamlets.length + ids.members.length === 0) return;
+      const found = await records.namesOf(ids);
+      // Remember misses too (as the id itself), so a deleted name is not asked for again on every page.
+      for (const id of ids.teams) teams.set(id, id);
+      for (const id of ids.hamlets) hamlets.set(id, id);
+      for (const id of ids.members) members.set(id, null);
+      for (const r of found.teams) teams.set(r.id, r.name);
+      for (const r of found.hamlets) hamlets.set(r.id, r.name);
+      for (const r of found.members) members.set(r.id, r.name);
+    },
+    team: (id) => teams.get(id) ?? id,
+    hamlet: (id) => hamlets.get(id) ?? id,
+    member: (id) => (id === null ? null : (members.get(id) ?? null)),
+    services(json) {
+      let text = serviceLists.get(json);
+      if (text === undefined) {
+        text = (JSON.parse(json) as string[]).map((code) => serviceNames.get(code) ?? code).join('; ');
+        serviceLists.set(json, text);
+      }
+      return text;
+    },
+  };
+  return names;
+}

@@ -1,5 +1,6 @@
 import {
   CompiledQuery,
+  expressionBuilder,
   sql,
   type Compilable,
   type Expression,
@@ -48,6 +49,80 @@ function createShapeCache() {
     if (text === null) return (await ex.executeQuery<R>(build().compile())).rows;
     return (await ex.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
   };
+}
+
+/** The columns the CSV export carries (support-csv.ts). */
+const EXPORT_COLUMNS = [
+  'support_records.id',
+  'support_records.occurred_at',
+  'support_records.commune_code',
+  'support_records.hamlet_id',
+  'support_records.team_id',
+  'support_records.member_id',
+  'support_records.services_json',
+  'support_records.outcome',
+  'support_records.age_band',
+  'support_records.gender',
+  'support_records.consent',
+  'support_records.duration_minutes',
+  'support_records.note',
+  'support_records.state',
+  'support_records.review_status',
+  'support_records.supersedes',
+] as const;
+
+export type ExportRow = Pick<
+  SupportRecordsTable,
+  | 'id'
+  | 'occurred_at'
+  | 'commune_code'
+  | 'hamlet_id'
+  | 'team_id'
+  | 'member_id'
+  | 'services_json'
+  | 'outcome'
+  | 'age_band'
+  | 'gender'
+  | 'consent'
+  | 'duration_minutes'
+  | 'note'
+  | 'state'
+  | 'review_status'
+  | 'supersedes'
+>;
+
+/**
+ * The WHERE of the officers' list and the export: scope, filters and the keyset position. Built apart from any
+ * query so the list (with joined names) and the export (without) cannot drift apart.
+ */
+function listConditions(opts: RecordListOptions): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'support_records'>();
+  const f = opts.filter;
+  const parts: Expression<SqlBool>[] = [opts.scope];
+  if (f.fromUtc) parts.push(eb('support_records.occurred_at', '>=', f.fromUtc));
+  if (f.toUtc) parts.push(eb('support_records.occurred_at', '<', f.toUtc));
+  if (f.teamId) parts.push(eb('support_records.team_id', '=', f.teamId));
+  if (f.hamletId) parts.push(eb('support_records.hamlet_id', '=', f.hamletId));
+  if (f.memberId) parts.push(eb('support_records.member_id', '=', f.memberId));
+  if (f.state) parts.push(eb('support_records.state', '=', f.state));
+  if (f.review) parts.push(eb('support_records.review_status', '=', f.review));
+  if (f.authorUserId) parts.push(eb('support_records.author_user_id', '=', f.authorUserId));
+  if (f.service) {
+    parts.push(
+      eb.exists(
+        eb
+          .selectFrom('support_record_services')
+          .select('support_record_services.record_id')
+          .whereRef('support_record_services.record_id', '=', 'support_records.id')
+          .where('support_record_services.service_code', '=', f.service),
+      ),
+    );
+  }
+  if (opts.after) {
+    const [at, id] = opts.after;
+    parts.push(eb(eb.refTuple('support_records.occurred_at', 'support_records.id'), '<', eb.tuple(at, id)));
+  }
+  return eb.and(parts);
 }
 
 /** A stored record with the names a view shows. */
@@ -217,38 +292,48 @@ export function createSupportRecordsRepository(db: Kysely<DB>) {
      * narrow filter has an index ending in (occurred_at, id) (migration 0009), so a page is a range read in order.
      */
     listQuery(opts: RecordListOptions, ex: Executor = db) {
-      const f = opts.filter;
-      let q = selectWithNames(ex).where(opts.scope);
-      if (f.fromUtc) q = q.where('support_records.occurred_at', '>=', f.fromUtc);
-      if (f.toUtc) q = q.where('support_records.occurred_at', '<', f.toUtc);
-      if (f.teamId) q = q.where('support_records.team_id', '=', f.teamId);
-      if (f.hamletId) q = q.where('support_records.hamlet_id', '=', f.hamletId);
-      if (f.memberId) q = q.where('support_records.member_id', '=', f.memberId);
-      if (f.state) q = q.where('support_records.state', '=', f.state);
-      if (f.review) q = q.where('support_records.review_status', '=', f.review);
-      if (f.authorUserId) q = q.where('support_records.author_user_id', '=', f.authorUserId);
-      if (f.service) {
-        const code = f.service;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('support_record_services')
-              .select('support_record_services.record_id')
-              .whereRef('support_record_services.record_id', '=', 'support_records.id')
-              .where('support_record_services.service_code', '=', code),
-          ),
-        );
-      }
-      if (opts.after) {
-        const [at, id] = opts.after;
-        q = q.where((eb) =>
-          eb(eb.refTuple('support_records.occurred_at', 'support_records.id'), '<', eb.tuple(at, id)),
-        );
-      }
-      return q
+      return selectWithNames(ex)
+        .where(listConditions(opts))
         .orderBy('support_records.occurred_at', 'desc')
         .orderBy('support_records.id', 'desc')
         .limit(opts.limit);
+    },
+
+    /**
+     * A page of the CSV export: the same rows and order as `list`, but only the columns the file carries and no
+     * joins — the export names teams, hamlets and members from `namesOf`, once per id, not once per row.
+     */
+    exportPage(opts: RecordListOptions, ex: Executor = db): Promise<ExportRow[]> {
+      return this.exportQuery(opts, ex).execute();
+    },
+
+    exportQuery(opts: RecordListOptions, ex: Executor = db) {
+      return ex
+        .selectFrom('support_records')
+        .select(EXPORT_COLUMNS)
+        .where(listConditions(opts))
+        .orderBy('support_records.occurred_at', 'desc')
+        .orderBy('support_records.id', 'desc')
+        .limit(opts.limit);
+    },
+
+    /** Display names of teams, hamlets and team members by id (ids not found are left out). */
+    async namesOf(
+      ids: { teams: readonly string[]; hamlets: readonly string[]; members: readonly string[] },
+      ex: Executor = db,
+    ) {
+      const [teamRows, hamletRows, memberRows] = await Promise.all([
+        ids.teams.length === 0
+          ? []
+          : ex.selectFrom('teams').select(['id', 'name']).where('id', 'in', [...ids.teams]).execute(),
+        ids.hamlets.length === 0
+          ? []
+          : ex.selectFrom('hamlets').select(['id', 'name']).where('id', 'in', [...ids.hamlets]).execute(),
+        ids.members.length === 0
+          ? []
+          : ex.selectFrom('team_members').select(['id', 'name']).where('id', 'in', [...ids.members]).execute(),
+      ]);
+      return { teams: teamRows, hamlets: hamletRows, members: memberRows };
     },
 
     async retract(
