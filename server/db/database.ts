@@ -121,13 +121,22 @@ function withStatementCache(raw: SQLite.Database, max = 1000): SQLite.Database {
   });
 }
 
+/**
+ * Session settings of the app's connections. The app runs short indexed reads and writes (a list page is 50 rows
+ * read in index order), where PostgreSQL's parallel workers and JIT compilation cost more than they save: at a
+ * million support records a commune officer's page filtered by service took 67 ms with two parallel workers
+ * (≈ 45 ms of it starting them) and 11 ms without (bench:scale, issue 7). Reports that scan belong in jobs.
+ */
+const PG_SESSION_OPTIONS = ['max_parallel_workers_per_gather=0', 'jit=off'];
+
 function createPostgres(url: string, opts: DatabaseOptions): Database {
+  const settings = [...PG_SESSION_OPTIONS, ...(opts.pgSchema ? [`search_path=${opts.pgSchema}`] : [])];
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
-    ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    options: settings.map((s) => `-c ${s}`).join(' '),
   });
   // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);
