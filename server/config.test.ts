@@ -37,11 +37,12 @@ describe('parseConfig', () => {
   });
 
   it('defaults to no seed in production and refuses the demo seed there', () => {
-    expect(parseConfig({ NODE_ENV: 'production' }).seed).toBe('none');
+    const production = { NODE_ENV: 'production', DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(parseConfig(production).seed).toBe('none');
     expect(parseConfig({ NODE_ENV: 'development' }).seed).toBe('demo');
-    expect(parseConfig({ NODE_ENV: 'production', SEED: 'none' }).seed).toBe('none');
+    expect(parseConfig({ ...production, SEED: 'none' }).seed).toBe('none');
     try {
-      parseConfig({ NODE_ENV: 'production', SEED: 'demo' });
+      parseConfig({ ...production, SEED: 'demo' });
       expect.unreachable('should throw');
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);

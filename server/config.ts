@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDataKeySecret, type DataKey } from './platform/crypto/sealing';
 
 /**
  * The only place that reads process.env. Every problem is reported at once, then the process exits,
@@ -42,7 +43,27 @@ const EnvSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     RETENTION_DAYS_OPERATIONAL: z.coerce.number().int().min(1).max(3650).default(30),
     WEB_DIST: z.string().default('./dist/web'),
+    // Sealed contact data (platform/crypto): the current key, its version, and older keys a rotation still reads.
+    DATA_KEY: z.string().refine(isDataKey, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)').optional(),
+    DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+    DATA_KEYS_PREVIOUS: z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9+/=]+(,\d+:[A-Za-z0-9+/=]+)*$/, 'must be "<version>:<base64 key>" items separated by commas')
+      .refine(
+        (v) => v.split(',').every((item) => isDataKey(item.slice(item.indexOf(':') + 1))),
+        'each key must be the base64 encoding of 32 random bytes',
+      )
+      .optional(),
   });
+
+function isDataKey(value: string): boolean {
+  try {
+    parseDataKeySecret(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -50,6 +71,19 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required when WEBHOOK_URL is set');
+  if (env.NODE_ENV === 'production' && !env.DATA_KEY) {
+    problems.push(
+      'DATA_KEY: required with NODE_ENV=production — the key that seals phone numbers and citizens\' e-mail addresses ' +
+        '(base64 of 32 random bytes: openssl rand -base64 32). Keep it outside the database and its backups.',
+    );
+  }
+  if (env.DATA_KEYS_PREVIOUS && !env.DATA_KEY) problems.push('DATA_KEYS_PREVIOUS: needs DATA_KEY (the current key)');
+  const previous = (env.DATA_KEYS_PREVIOUS ?? '').split(',').filter(Boolean);
+  const versions = previous.map((item) => Number(item.split(':')[0]));
+  const current = Number(env.DATA_KEY_VERSION ?? 1);
+  if (new Set([...versions, current]).size !== versions.length + 1) {
+    problems.push('DATA_KEYS_PREVIOUS: each key version appears once, and not as DATA_KEY_VERSION');
+  }
   if (env.NODE_ENV === 'production' && env.SEED === 'demo') {
     problems.push(
       'SEED: "demo" is refused with NODE_ENV=production: it publishes demo accounts with a known password and a readable ' +
@@ -87,6 +121,11 @@ export interface Config {
   /** Days that finished jobs, dispatched events and delivered mail are kept (never the audit log). */
   retentionDaysOperational: number;
   webDist: string;
+  /**
+   * The data keys from DATA_KEY (current) and DATA_KEYS_PREVIOUS; undefined when none is configured (development
+   * and demo installs: a key is generated into DATA_DIR, see platform/crypto/data-keys.ts).
+   */
+  dataKeys: { currentVersion: number; keys: DataKey[] } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +171,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN,
     retentionDaysOperational: e.RETENTION_DAYS_OPERATIONAL,
     webDist: e.WEB_DIST,
+    dataKeys: e.DATA_KEY
+      ? {
+          currentVersion: e.DATA_KEY_VERSION,
+          keys: [
+            { version: e.DATA_KEY_VERSION, secret: parseDataKeySecret(e.DATA_KEY) },
+            ...(e.DATA_KEYS_PREVIOUS ?? '')
+              .split(',')
+              .filter(Boolean)
+              .map((item) => ({
+                version: Number(item.slice(0, item.indexOf(':'))),
+                secret: parseDataKeySecret(item.slice(item.indexOf(':') + 1)),
+              })),
+          ],
+        }
+      : undefined,
   };
 }
 

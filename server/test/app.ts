@@ -14,6 +14,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** One fixed data key for every test app, so two apps on one database (cluster tests) open each other's values. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 'cong-dong-so test key').toString('base64');
+
 /**
  * In-process app on a fresh test database with a fake clock; requests go through app.inject. It logs everything
  * ('trace') into the file's log capture, which fails the file if a line carries personal data or a secret.
@@ -21,7 +24,14 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFakeClock(new Date().toISOString());
-  const config = parseConfig({ NODE_ENV: 'test', SEED: 'none', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    SEED: 'none',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    DATA_KEY: TEST_DATA_KEY,
+    ...env,
+  });
   const built = await buildApp({ config, database, clock, logger: createLogger('trace', testLogCapture.stream) });
   await built.app.ready();
   return {
