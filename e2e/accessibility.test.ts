@@ -100,6 +100,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'profile', path: '/profile' },
       { name: 'notifications', path: '/notifications' },
       { name: 'admin home', path: '/admin' },
+      { name: 'working calendar', path: '/admin/calendar' },
       { name: 'users', path: '/admin/users' },
       { name: 'user detail', path: `/admin/users/${users.items[0]?.id ?? 'missing'}` },
       { name: 'invite', path: '/admin/users/invite' },

@@ -152,6 +152,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     DATA_DIR: dataDir,
+    // One data key for every server of a run (the cluster journey runs two on one database).
+    DATA_KEY: Buffer.alloc(32, 'cong-dong-so e2e key').toString('base64'),
     SEED: 'demo',
     LOG_LEVEL: 'warn',
     WEB_DIST: webDist,

@@ -29,6 +29,8 @@ import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoS
 import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams } from './modules/teams/index';
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
 import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords } from './modules/support/index';
+import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
+import { openDataKeys } from './platform/crypto/data-keys';
 
 export const VERSION = '0.1.0';
 
@@ -54,6 +56,8 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const metrics = deps.metrics ?? createMetrics();
+  // The keys that seal contact data; a development install without DATA_KEY gets a generated key file (and a warning).
+  const sealer = openDataKeys(config, (message) => logger.warn(message));
   const http = await createHttpServer({
     logger,
     database,
@@ -109,6 +113,8 @@ export async function buildApp(deps: AppDeps) {
   registerServicesRoutes(app, { services: catalogue, clock });
   const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue });
   registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });
+  const calendar = createCalendarModule({ db, clock });
+  registerCalendarRoutes(app, { calendar, clock });
 
   // Jobs and event subscribers of every module; the runner refuses to build when a declared job has no handler.
   const events = createEventBus();
@@ -141,6 +147,6 @@ export async function buildApp(deps: AppDeps) {
     schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...signInThrottleJobs.schedules, ...notificationJobs.schedules],
   });
 
-  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support }, jobs, events };
+  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support, calendar }, sealer, jobs, events };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

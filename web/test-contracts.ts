@@ -24,6 +24,13 @@ import {
   UserSchema,
   UsersPageSchema,
 } from '../shared/contracts/accounts';
+import {
+  CalendarDayBodySchema,
+  CalendarDaySchema,
+  CalendarYearSchema,
+  WorkingHoursBodySchema,
+  WorkingHoursSchema,
+} from '../shared/contracts/calendar';
 import { ErrorBodySchema } from '../shared/contracts/errors';
 import {
   NotificationPageSchema,
@@ -197,6 +204,20 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     body: UpdateServiceBodySchema,
     responses: ok(ServiceSchema),
   },
+  { method: 'GET', path: '/api/v1/calendars/:provinceCode', responses: ok(CalendarYearSchema) },
+  {
+    method: 'PUT',
+    path: '/api/v1/calendars/:provinceCode/hours',
+    body: WorkingHoursBodySchema,
+    responses: ok(WorkingHoursSchema),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/calendars/:provinceCode/days/:day',
+    body: CalendarDayBodySchema,
+    responses: ok(CalendarDaySchema),
+  },
+  { method: 'DELETE', path: '/api/v1/calendars/:provinceCode/days/:day', responses: noContent },
   { method: 'POST', path: '/api/v1/sync', body: SyncRequestSchema, responses: ok(SyncResponseSchema) },
   { method: 'GET', path: '/api/v1/support-records', responses: ok(SupportListResponseSchema) },
   {

@@ -343,6 +343,29 @@ export interface SupportRecordServicesTable {
   service_code: string;
 }
 
+/** 0010: a province's own working hours; no row = the national default. Periods in minutes after local midnight. */
+export interface WorkingHoursTable {
+  province_code: string;
+  /** [[start, end], …] minutes after local midnight, ascending, non-overlapping. */
+  periods_json: string;
+  /** ISO weekdays normally worked, 1 = Monday … 7 = Sunday. */
+  weekdays_json: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 0010: a province's row for a local date, replacing the national entry of that date for the province. */
+export interface CalendarDaysTable {
+  province_code: string;
+  /** Local date "YYYY-MM-DD" (Asia/Ho_Chi_Minh). */
+  day: string;
+  kind: 'holiday' | 'workday' | 'cancelled';
+  name_vi: string;
+  name_en: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
@@ -368,5 +391,7 @@ export interface DB {
   team_changes: TeamChangesTable;
   support_records: SupportRecordsTable;
   support_record_services: SupportRecordServicesTable;
+  working_hours: WorkingHoursTable;
+  calendar_days: CalendarDaysTable;
   kysely_migration: { name: string; timestamp: string };
 }

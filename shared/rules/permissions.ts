@@ -24,6 +24,8 @@ export const ACTIONS = [
   'teams.manage',
   'teams.manageMembers',
   'services.manage',
+  /** A province's working hours, holidays and swapped days (the calendar every deadline is counted in). */
+  'calendar.manage',
   'support.capture',
   'support.review',
   'support.export',

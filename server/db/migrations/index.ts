@@ -7,6 +7,7 @@ import * as m0006 from './0006-users-search';
 import * as m0007 from './0007-sign-in-throttle';
 import * as m0008 from './0008-rate-limits-retention';
 import * as m0009 from './0009-support-scale';
+import * as m0010 from './0010-working-calendar';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-sign-in-throttle': m0007,
   '0008-rate-limits-retention': m0008,
   '0009-support-scale': m0009,
+  '0010-working-calendar': m0010,
 };

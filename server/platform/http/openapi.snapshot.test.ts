@@ -21,7 +21,8 @@ const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
 /**
  * /api/v1 is a contract (interfaces.md §2): the generated OpenAPI document is snapshot-tested so any change to a
  * public path, parameter, schema or security is a visible, reviewed diff. Refresh after an intended change with
- * `npx vitest run -u server/platform/http/openapi.snapshot.test.ts`.
+ * `npx vitest run server/platform/http/openapi.snapshot.test.ts -u` (in Vitest 4, a `-u` before the path takes the
+ * path as its value and updates every snapshot).
  */
 describe('OpenAPI document', () => {
   let t: TestApp;
