@@ -66,7 +66,6 @@ describe('support export: keyset pages', () => {
     const db = t.database.db;
     const lists = createSupportListsService({
       db,
-      dialect: t.database.dialect,
       exportPageSize: 4,
       records: createSupportRecordsRepository(db),
       teams: createTeamsRepository(db),

@@ -40,7 +40,6 @@ export function createSupportModule(deps: {
     records: createSupportRecordsService({ db, records, ingest }),
     lists: createSupportListsService({
       db,
-      dialect: deps.dialect,
       records,
       teams: deps.teams.teamsRepo,
       members: deps.teams.membersRepo,
