@@ -5,6 +5,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { DEMO_SEED_EXTENSIONS } from '../server/app';
 import { parseConfig } from '../server/config';
+import { openDataKeys } from '../server/platform/crypto/data-keys';
+
+/** The data key of the benchmark database and of the app servers that run on it (a throwaway database). */
+export const BENCH_DATA_KEY = Buffer.alloc(32, 'cong-dong-so bench key').toString('base64');
 import { createDatabase, type Database } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoProvince } from '../server/modules/demo/index';
@@ -65,11 +69,17 @@ export async function prepareBenchDatabase(
     drop = () => withClient(databaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
   }
   try {
-    const config = parseConfig({ SEED: 'demo', LOG_LEVEL: 'silent' });
+    const config = parseConfig({ SEED: 'demo', LOG_LEVEL: 'silent', DATA_KEY: BENCH_DATA_KEY });
     const [, migrateMs] = await timed(() => migrateToLatest(database));
     const [, officialUnitsMs] = await timed(() => loadOfficialUnits(database.db));
     const [seed, demoSeedMs] = await timed(() =>
-      seedDemoProvince({ db: database.db, clock: systemClock, config, extensions: DEMO_SEED_EXTENSIONS }),
+      seedDemoProvince({
+        db: database.db,
+        clock: systemClock,
+        config,
+        sealer: openDataKeys(config, () => undefined),
+        extensions: DEMO_SEED_EXTENSIONS,
+      }),
     );
     if (seed.status !== 'seeded') throw new Error(`the demo seed did not run (${seed.reason})`);
     return {

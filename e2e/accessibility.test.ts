@@ -94,6 +94,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'forgot password', path: '/forgot-password' },
       { name: 'reset password', path: '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
       { name: 'invitation', path: new URL(link).pathname },
+      { name: 'privacy notice', path: '/privacy' },
       { name: '404', path: '/khong-co-trang-nay' },
     );
     adminPages.push(
@@ -170,6 +171,16 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
         const capturePages: PageCheck[] = [
           { name: 'capture', path: '/capture' },
           { name: 'capture outbox', path: '/capture#outbox' },
+          {
+            // The personal-data warning and its confirmation box only appear once the note holds a phone number.
+            name: 'capture with the personal-data warning',
+            path: '/capture',
+            prepare: async (page) => {
+              await page.locator('.capture-details > summary').click();
+              await page.locator('#capture-note').fill('Gọi lại cho bác: 0912 345 678');
+              await page.locator('#capture-note-warning').waitFor();
+            },
+          },
         ];
         expect(await audit(context, capturePages)).toEqual([]);
       } finally {

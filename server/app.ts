@@ -31,6 +31,7 @@ import { createServicesModule, registerServicesRoutes } from './modules/services
 import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
 import { openDataKeys } from './platform/crypto/data-keys';
+import type { Sealer } from './platform/crypto/sealing';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +43,8 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** The contact-data sealer opened at start-up (main.ts); opened from config when not given. */
+  sealer?: Sealer;
   metrics?: Metrics;
   /** Outbound mail; defaults to SMTP when config.smtpUrl is set, else null (mail is captured). Tests pass a fake. */
   mailTransport?: MailTransport | null;
@@ -57,10 +60,11 @@ export async function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const metrics = deps.metrics ?? createMetrics();
   // The keys that seal contact data; a development install without DATA_KEY gets a generated key file (and a warning).
-  const sealer = openDataKeys(config, (message) => logger.warn(message));
+  const sealer = deps.sealer ?? openDataKeys(config, (message) => logger.warn(message));
   const http = await createHttpServer({
     logger,
     database,
+    sealer,
     metrics,
     clock,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -74,7 +78,7 @@ export async function buildApp(deps: AppDeps) {
   const app = http as unknown as ZodApp;
   const db = database.db;
 
-  const users = createUsersRepository(db);
+  const users = createUsersRepository(db, sealer);
   const signInThrottles = createSignInThrottleRepository(db);
   const auth = createAuthService({
     db,
@@ -82,10 +86,10 @@ export async function buildApp(deps: AppDeps) {
     clock,
     throttle: createSignInThrottle({ throttles: signInThrottles, clock }),
     sessionTtlHours: config.sessionTtlHours,
-    teamsOfUser: listTeamsOfUser(db, clock),
+    teamsOfUser: listTeamsOfUser(db, sealer, clock),
   });
   registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure });
-  const accounts = registerAccountsRoutes(app, { db, dialect: database.dialect, users, auth, clock, config });
+  const accounts = registerAccountsRoutes(app, { db, dialect: database.dialect, users, auth, clock, config, sealer });
 
   const notificationsRepo = createNotificationsRepository(db);
   const notifications = createNotificationsService({
@@ -99,10 +103,10 @@ export async function buildApp(deps: AppDeps) {
   const geography = createGeographyServices({ db });
   registerGeographyRoutes(app, { ...geography, clock });
 
-  const demo = createDemoService({ demo: createDemoRepository(db), config });
+  const demo = createDemoService({ demo: createDemoRepository(db), config, sealer });
   registerDemoRoutes(app, { demo });
 
-  const teams = createTeamsModule({ db, clock, publicUrl: config.publicUrl });
+  const teams = createTeamsModule({ db, clock, publicUrl: config.publicUrl, sealer });
   registerTeamsRoutes(app, {
     teams: teams.teams,
     teamStatus: teams.teamStatus,
@@ -141,7 +145,7 @@ export async function buildApp(deps: AppDeps) {
       ...createMailJobs({ db, clock, transport: mailTransport, from: config.mailFrom }),
       ...housekeeping.jobs,
       ...signInThrottleJobs.jobs,
-      ...createPhoneMessageJobs({ webhook: config.webhook, fetch: deps.webhookFetch ?? fetch }),
+      ...createPhoneMessageJobs({ webhook: config.webhook, fetch: deps.webhookFetch ?? fetch, sealer }),
       ...notificationJobs.jobs,
     ],
     schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...signInThrottleJobs.schedules, ...notificationJobs.schedules],

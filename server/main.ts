@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { openDataKeys } from './platform/crypto/data-keys';
+import { resealColumns } from './platform/crypto/sealed-columns';
 import { ConfigError, parseConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -35,21 +37,26 @@ async function main() {
   // The official units come before anything that refers to them (the demo seed, grants, teams).
   const units = await loadOfficialUnits(database.db);
   if (units.loaded) logger.info(units, 'official administrative units loaded');
+  // The keys that seal contact data; a development install without DATA_KEY gets a generated key file (and a warning).
+  const sealer = openDataKeys(config, (message) => logger.warn(message));
+  // Phone numbers written before sealing existed (migration 0011) are sealed now, before the first request.
+  const sealed = (await resealColumns(database.db, sealer, 'plain')).filter((r) => r.resealed > 0);
+  if (sealed.length > 0) logger.info({ sealed }, 'contact data sealed');
   if (config.admin) {
     // ADMIN_EMAIL + ADMIN_PASSWORD (interfaces.md §1); the password never reaches the log.
-    const admin = await ensureAdministrator(database.db, { ...config.admin, provinceCode: config.provinceCode, clock: systemClock });
+    const admin = await ensureAdministrator(database.db, { ...config.admin, provinceCode: config.provinceCode, clock: systemClock, sealer });
     logger.info({ userId: admin.userId, outcome: admin.outcome, provinceCode: config.provinceCode }, 'province administrator ensured');
   }
   if (config.seed === 'demo') {
     // Runs once per database (settings 'seed.demo'); later modules add their part through DEMO_SEED_EXTENSIONS.
-    const seeded = await seedDemoProvince({ db: database.db, clock: systemClock, config, extensions: DEMO_SEED_EXTENSIONS });
+    const seeded = await seedDemoProvince({ db: database.db, clock: systemClock, config, sealer, extensions: DEMO_SEED_EXTENSIONS });
     logger.info(
       { outcome: seeded.reason, hamlets: seeded.hamlets, ms: Math.round(seeded.elapsedMs), steps: seeded.steps },
       'demo province',
     );
   }
 
-  const built = await buildApp({ config, database, clock: systemClock, logger });
+  const built = await buildApp({ config, database, clock: systemClock, logger, sealer });
   const address = await built.app.listen({ port: config.port, host: config.host });
   if (config.jobsEnabled) built.jobs.start();
 

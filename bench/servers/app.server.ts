@@ -1,5 +1,6 @@
 import { buildApp } from '../../server/app';
 import { parseConfig } from '../../server/config';
+import { BENCH_DATA_KEY } from '../bench-database';
 import { createDatabase } from '../../server/db/database';
 import { systemClock } from '../../server/platform/clock';
 import { createLogger } from '../../server/platform/logger';
@@ -22,6 +23,7 @@ const config = parseConfig({
   RATE_LIMIT_PER_MINUTE: '1000000000',
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000',
   TRUST_PROXY: 'true',
+  DATA_KEY: BENCH_DATA_KEY,
   ...(target.dialect === 'postgres' ? { DATABASE_URL: target.url } : {}),
 });
 const database =

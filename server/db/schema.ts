@@ -54,10 +54,20 @@ export interface HamletChangesTable {
   at: string;
 }
 
+/**
+ * A value sealed by server/platform/crypto/sealing.ts (`s1.<version>.<nonce>.<ciphertext>`). Branded so that no
+ * plain phone number can be written to a sealed column by mistake: only sealed-columns.ts makes one.
+ */
+export type Sealed = string & { readonly __sealed: true };
+/** The keyed hash of a normalised contact value (`<version>:<hmac>`), beside its sealed column. */
+export type ContactHash = string & { readonly __contactHash: true };
+
 export interface UsersTable {
   id: string;
   email: string | null;
-  phone: string | null;
+  /** Sealed; found by phone_hash. */
+  phone: Sealed | null;
+  phone_hash: ContactHash | null;
   name: string;
   password_hash: string | null;
   status: 'active' | 'invited' | 'disabled';
@@ -257,7 +267,9 @@ export interface TeamsTable {
   decision_date: string | null;
   decision_signer: string | null;
   schedule: string | null;
-  contact_phone: string | null;
+  /** Sealed; the hash finds it for data-subject requests. */
+  contact_phone: Sealed | null;
+  contact_phone_hash: ContactHash | null;
   status: 'active' | 'merged' | 'dissolved';
   merged_into: string | null;
   status_reason: string | null;
@@ -276,7 +288,9 @@ export interface TeamMembersTable {
   role: 'leader' | 'deputy' | 'member';
   affiliation: string;
   organization: string | null;
-  phone: string | null;
+  /** Sealed; phone_hash finds the same number across the team (and across the platform). */
+  phone: Sealed | null;
+  phone_hash: ContactHash | null;
   email: string | null;
   phone_public: number;
   /** Local dates (YYYY-MM-DD, Asia/Ho_Chi_Minh); active_to is the last day, null while active. */
@@ -366,6 +380,19 @@ export interface CalendarDaysTable {
   created_by: string | null;
 }
 
+/** One reveal of a sealed value by staff (migration 0011). */
+export interface PersonalDataAccessTable {
+  id: string;
+  at: string;
+  actor_user_id: string;
+  subject_type: 'user' | 'team_member' | 'team';
+  subject_id: string;
+  field: string;
+  reason: string;
+  province_code: string;
+  commune_code: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
@@ -393,5 +420,6 @@ export interface DB {
   support_record_services: SupportRecordServicesTable;
   working_hours: WorkingHoursTable;
   calendar_days: CalendarDaysTable;
+  personal_data_access: PersonalDataAccessTable;
   kysely_migration: { name: string; timestamp: string };
 }

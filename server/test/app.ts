@@ -1,6 +1,7 @@
 import { parseConfig, type Config } from '../config';
 import { buildApp, type BuiltApp } from '../app';
 import { createFakeClock } from '../platform/clock';
+import { createSealer } from '../platform/crypto/sealing';
 import { createLogger } from '../platform/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testLogCapture } from './log-capture';
@@ -16,13 +17,18 @@ export interface TestApp {
 
 /** One fixed data key for every test app, so two apps on one database (cluster tests) open each other's values. */
 export const TEST_DATA_KEY = Buffer.alloc(32, 'cong-dong-so test key').toString('base64');
+/** The sealer of every test app (DATA_KEY = TEST_DATA_KEY, version 1): for fixtures written without an app. */
+export const testSealer = createSealer([{ version: 1, secret: Buffer.from(TEST_DATA_KEY, 'base64') }], 1);
 
 /**
  * In-process app on a fresh test database with a fake clock; requests go through app.inject. It logs everything
  * ('trace') into the file's log capture, which fails the file if a line carries personal data or a secret.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { sqliteFile?: string } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(opts);
   const clock = createFakeClock(new Date().toISOString());
   const config = parseConfig({
     NODE_ENV: 'test',

@@ -19,7 +19,13 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  opts: {
+    migrate?: boolean;
+    /** SQLite only: a file instead of memory, for tests that read what reaches the disk. */
+    sqliteFile?: string;
+  } = {},
+): Promise<TestDatabase> {
   let database: Database;
   let drop: () => Promise<void> = async () => undefined;
   let schema: string | undefined;
@@ -40,7 +46,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       await c.end();
     };
   } else {
-    database = createDatabase({ sqliteFile: ':memory:' });
+    database = createDatabase({ sqliteFile: opts.sqliteFile ?? ':memory:' });
   }
   if (opts.migrate !== false) {
     try {

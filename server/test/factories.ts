@@ -3,6 +3,8 @@ import { uuidv7 } from '../../shared/ids';
 import { foldText } from '../../shared/text/fold';
 import { levelOfUnitCode, type Role } from '../../shared/rules/permissions';
 import type { DB } from '../db/schema';
+import { sealPhone } from '../platform/crypto/sealed-columns';
+import { testSealer } from './app';
 import { hashPassword } from '../platform/auth/passwords';
 
 export const TEST_PASSWORD = 'Test-password-2026';
@@ -35,7 +37,7 @@ export async function buildUser(db: Kysely<DB>, opts: BuildUserOptions = {}) {
     .values({
       id,
       email,
-      phone: opts.phone ?? null,
+      ...sealedUserPhone(opts.phone ?? null),
       name: opts.name ?? 'Người dùng thử',
       password_hash: await testPasswordHash(),
       status: opts.status ?? 'active',
@@ -68,4 +70,10 @@ export async function buildUser(db: Kysely<DB>, opts: BuildUserOptions = {}) {
       .execute();
   }
   return { id, email, password: TEST_PASSWORD };
+}
+
+/** A normalised phone number (+84…) sealed as the users repository would, with its look-up hash. */
+export function sealedUserPhone(phone: string | null) {
+  const s = sealPhone(testSealer, 'users.phone', phone);
+  return { phone: s.sealed, phone_hash: s.hash };
 }

@@ -91,11 +91,11 @@ export function normalizePhone(phone: string): string {
   return compact;
 }
 
-/** "091****678": enough for a colleague to recognise a number, not enough to call it. */
+/** "09•• ••• 678": enough for a colleague to recognise a number, not enough to call it (issue 9's list form). */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   const national = phone.startsWith('+84') ? `0${phone.slice(3)}` : phone;
-  return `${national.slice(0, 3)}****${national.slice(-3)}`;
+  return `${national.slice(0, 2)}•• ••• ${national.slice(-3)}`;
 }
 
 const UnitCodeSchema = z.string().trim().min(2).max(64).describe('2-digit province, 5-digit commune, or a hamlet id');

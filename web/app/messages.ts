@@ -28,6 +28,7 @@ export const vi = {
     about: 'Nền tảng mở phục vụ Tổ công nghệ số cộng đồng và người dân.',
     home: 'Trang chủ',
     apiDocs: 'Tài liệu API cho nhà phát triển',
+    privacy: 'Quyền riêng tư và dữ liệu cá nhân',
     linksLabel: 'Liên kết cuối trang',
   },
   notFound: {
@@ -84,6 +85,7 @@ export const en: typeof vi = {
     about: 'An open platform for community digital technology teams and the people they help.',
     home: 'Home',
     apiDocs: 'API documentation for developers',
+    privacy: 'Privacy and personal data',
     linksLabel: 'Footer links',
   },
   notFound: {

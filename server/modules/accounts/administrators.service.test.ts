@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsWorld, freshAddress, signInAs, type AccountsWorld } from './accounts.fixtures';
 import { ensureAdministrator } from './index';
+import { testSealer } from '../../test/app';
 
 describe('ensureAdministrator', () => {
   let w: AccountsWorld;
@@ -10,7 +11,7 @@ describe('ensureAdministrator', () => {
   afterAll(async () => w.t.close());
 
   const ensure = (password: string) =>
-    ensureAdministrator(w.t.database.db, { email: 'Admin@Tayninh.test', password, provinceCode: '80', clock: w.t.clock });
+    ensureAdministrator(w.t.database.db, { email: 'Admin@Tayninh.test', password, provinceCode: '80', clock: w.t.clock, sealer: testSealer });
 
   it('creates a province administrator once, then leaves it alone', async () => {
     const first = await ensure('first-admin-password');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Sealer } from '../../platform/crypto/sealing';
 import { uuidv7 } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
@@ -13,6 +14,7 @@ export interface EnsureAdministratorInput {
   password: string;
   provinceCode: string;
   clock: Clock;
+  sealer: Sealer;
 }
 
 export type EnsureAdministratorOutcome = 'created' | 'updated' | 'unchanged';
@@ -27,7 +29,7 @@ export async function ensureAdministrator(
   db: Kysely<DB>,
   input: EnsureAdministratorInput,
 ): Promise<{ userId: string; outcome: EnsureAdministratorOutcome }> {
-  const users = createUsersRepository(db);
+  const users = createUsersRepository(db, input.sealer);
   // Nothing here locks rows: start-up runs before the server takes requests.
   const grants = createGrantsRepository(db, { rowLocks: false });
   const email = input.email.trim().toLowerCase();

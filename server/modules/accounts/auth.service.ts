@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ACTIONS, grantsFor, type Action } from '../../../shared/rules/permissions';
 import { normalizePhone, type LoginBody, type MeResponse, type MeTeam, type User } from '../../../shared/contracts/accounts';
-import type { DB, UsersTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { UserRow } from './users.repository';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { type Actor, requireUser } from '../../platform/auth/actor';
@@ -20,7 +21,7 @@ export interface RequestMeta {
 /** Other modules contribute to /me (teams) without accounts importing them. */
 export type TeamsOfUser = (userId: string) => Promise<MeTeam[]>;
 
-export function toUserView(row: Pick<UsersTable, 'id' | 'name' | 'email' | 'phone' | 'locale'>): User {
+export function toUserView(row: Pick<UserRow, 'id' | 'name' | 'email' | 'phone' | 'locale'>): User {
   return { id: row.id, name: row.name, email: row.email, phone: row.phone, locale: row.locale };
 }
 
@@ -43,7 +44,7 @@ export function createAuthService(deps: {
    * Checks a password against an existing account (accepting an invitation into it). No lock: a lock is a way to
    * keep the owner out; sign-in slows guessers per identifier and address instead (sign-in-throttle.service.ts).
    */
-  async function checkPassword(user: UsersTable, password: string): Promise<void> {
+  async function checkPassword(user: UserRow, password: string): Promise<void> {
     if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) throw BAD_CREDENTIALS();
   }
 

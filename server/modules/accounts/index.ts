@@ -34,6 +34,7 @@ import { createProfileService } from './profile.service';
 import type { UsersRepository } from './users.repository';
 import { registerUserRoutes } from './users.routes';
 import { createUsersService } from './users.service';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 export { createInvitation, INVITATION_TTL_MS } from './invitations.service';
 export type { CreatedInvitation, InvitationContext, InvitationInput } from './invitations.service';
@@ -49,16 +50,17 @@ export interface AccountsDeps {
   auth: AuthService;
   clock: Clock;
   config: Pick<Config, 'publicUrl' | 'cookieSecure' | 'seed' | 'env' | 'provinceCode'>;
+  sealer: Sealer;
 }
 
 /** Builds the accounts services beyond sign-in and registers their routes; returns the services for tests. */
 export function registerAccountsRoutes(app: ZodApp, deps: AccountsDeps) {
-  const { db, users, auth, clock, config } = deps;
+  const { db, users, auth, clock, config, sealer } = deps;
   const grants = createGrantsRepository(db, { rowLocks: deps.dialect === 'postgres' });
   const tokens = createAuthTokensRepository(db);
 
-  const passwordReset = createPasswordResetService({ db, users, tokens, clock, publicUrl: config.publicUrl });
-  const invitations = createInvitationsService({ db, users, grants, auth, clock, publicUrl: config.publicUrl });
+  const passwordReset = createPasswordResetService({ db, users, tokens, clock, publicUrl: config.publicUrl, sealer });
+  const invitations = createInvitationsService({ db, users, grants, auth, clock, publicUrl: config.publicUrl, sealer });
   const usersAdmin = createUsersService({ db, users, grants });
   const profile = createProfileService({ db, users });
   const apiKeys = createApiKeysService({ db, apiKeys: createApiKeysRepository(db) });

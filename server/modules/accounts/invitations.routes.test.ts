@@ -3,6 +3,8 @@ import { ANONYMOUS } from '../../platform/auth/actor';
 import { buildUser } from '../../test/factories';
 import { createAccountsWorld, freshAddress, mailsTo, signInAs, tokenIn, type AccountsWorld } from './accounts.fixtures';
 import { createInvitation } from './index';
+import { sealedUserPhone } from '../../test/factories';
+import { testSealer } from '../../test/app';
 
 describe('invitations', () => {
   let w: AccountsWorld;
@@ -74,17 +76,20 @@ describe('invitations', () => {
     expect(await w.t.database.db.selectFrom('mail_outbox').select('id').execute()).toHaveLength(before.length);
     const jobs = await w.t.database.db.selectFrom('jobs').select('payload_json').where('name', '=', 'accounts.phoneMessage').execute();
     const message = jobs.map((j) => JSON.parse(j.payload_json)).find((p) => p.link === res.json().link);
-    expect(message).toMatchObject({ purpose: 'invitation', to: '+84912345678' });
+    // The queued number is sealed; it is opened only when the webhook call is made.
+    expect(message.to).toMatch(/^s1\./);
+    expect(message).toMatchObject({ purpose: 'invitation' });
+    expect(testSealer.open(message.to, 'jobs.phone_message')).toBe('+84912345678');
     expect(message.text).toContain(res.json().link);
     const token = tokenIn(res.json().link, '/invitations/');
     const view = await w.t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
-    expect(view.json()).toMatchObject({ email: null, phoneMasked: '091****678' });
+    expect(view.json()).toMatchObject({ email: null, phoneMasked: '09•• ••• 678' });
     const weak = await accept(token, { password: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].path).toBe('password');
     const ok = await accept(token, { password: 'tam-password-2026', name: 'Lê Văn Tâm (ấp 2)' });
     expect(ok.statusCode).toBe(200);
-    const user = await w.t.database.db.selectFrom('users').selectAll().where('phone', '=', '+84912345678').executeTakeFirstOrThrow();
+    const user = await w.t.database.db.selectFrom('users').selectAll().where('phone_hash', '=', sealedUserPhone('+84912345678').phone_hash).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ email: null, name: 'Lê Văn Tâm (ấp 2)' });
     const byPhone = await w.t.app.inject({
       method: 'POST',
@@ -100,7 +105,10 @@ describe('invitations', () => {
     const ok = await accept(tokenIn(res.json().link, '/invitations/'), { password: 'hai-password-2026', email: 'hai@test.local' });
     expect(ok.statusCode).toBe(200);
     const user = await w.t.database.db.selectFrom('users').selectAll().where('email', '=', 'hai@test.local').executeTakeFirstOrThrow();
-    expect(user.phone).toBe('+84912345699');
+    // Stored sealed, found by its keyed hash.
+    expect(user.phone).toMatch(/^s1\./);
+    expect(testSealer.open(user.phone!, 'users.phone')).toBe('+84912345699');
+    expect(user.phone_hash).toBe(sealedUserPhone('+84912345699').phone_hash);
   });
 
   it('adds the grant to an existing account only with its password', async () => {
@@ -130,7 +138,7 @@ describe('invitations', () => {
       sessionId: 'test',
       csrfToken: 'test',
     };
-    const ctx = { actor: leaderActor, ip: null, requestId: null, at: w.t.clock.now().toISOString(), publicUrl: w.t.config.publicUrl };
+    const ctx = { actor: leaderActor, ip: null, requestId: null, at: w.t.clock.now().toISOString(), publicUrl: w.t.config.publicUrl, sealer: testSealer };
     const db = w.t.database.db;
     // The teams module invites under its own management right; a leader's grant alone gives nothing at its own hamlet.
     const created = await db.transaction().execute((trx) =>

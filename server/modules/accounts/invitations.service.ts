@@ -20,6 +20,8 @@ import type { GrantsRepository } from './grants.repository';
 import { assertMayGrantRole, assertRoleFitsLevel, type GrantAuthority } from './grants.policy';
 import { requirePlacement } from './placements.service';
 import type { UsersRepository } from './users.repository';
+import { openSealed } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -38,6 +40,8 @@ export interface InvitationInput {
 /** The audit context of the inviting request, plus the public address the link points at. */
 export interface InvitationContext extends AuditContext {
   publicUrl: string;
+  /** Seals the invitee's phone number inside the stored invitation and the queued message. */
+  sealer: Sealer;
 }
 
 export interface CreatedInvitation {
@@ -47,6 +51,9 @@ export interface CreatedInvitation {
   link: string;
   expiresAt: string;
 }
+
+/** The sealing context of the phone number inside a stored invitation (see SEALED_JSON_FIELDS). */
+const INVITATION_PHONE = 'auth_tokens.phone';
 
 interface StoredInvitation {
   name: string;
@@ -94,7 +101,8 @@ export async function createInvitation(
     kind: 'invitation',
     user_id: null,
     email,
-    payload_json: JSON.stringify(stored),
+    // The phone number is sealed inside the stored invitation like every stored phone (opened by loadUsable).
+    payload_json: JSON.stringify({ ...stored, phone: stored.phone && ctx.sealer.seal(stored.phone, INVITATION_PHONE) }),
     created_by: actorUserId(ctx.actor),
     created_at: ctx.at,
     expires_at: expiresAt,
@@ -105,7 +113,7 @@ export async function createInvitation(
   } else if (stored.phone) {
     // No e-mail: the link goes by SMS / Zalo through the signed webhook (and is shown to the inviter as well).
     const text = composeInvitationPhoneText({ ...stored, link, expiresAt });
-    await queuePhoneMessage(trx, { purpose: 'invitation', to: stored.phone, text, link }, ctx.at);
+    await queuePhoneMessage(trx, ctx.sealer, { purpose: 'invitation', to: stored.phone, text, link }, ctx.at);
   }
   await recordAudit(trx, ctx, {
     action: 'invitation.created',
@@ -113,7 +121,14 @@ export async function createInvitation(
     entityId: id,
     provinceCode: placement.provinceCode,
     communeCode: placement.communeCode,
-    after: { name: stored.name, email, phone: stored.phone, role: stored.role, unitCode: stored.unitCode, payload: stored.payload },
+    after: {
+      name: stored.name,
+      email,
+      phone: maskPhone(stored.phone),
+      role: stored.role,
+      unitCode: stored.unitCode,
+      payload: stored.payload,
+    },
   });
   return { id, token, link, expiresAt };
 }
@@ -131,8 +146,9 @@ export function createInvitationsService(deps: {
   auth: AuthService;
   clock: Clock;
   publicUrl: string;
+  sealer: Sealer;
 }) {
-  const { db, users, grants, auth, clock } = deps;
+  const { db, users, grants, auth, clock, sealer } = deps;
   const tokens = createAuthTokensRepository(db);
 
   /** POST /invitations: users.manage where the unit sits, then the delegation rule inside createInvitation. */
@@ -141,14 +157,15 @@ export function createInvitationsService(deps: {
     const placement = await requirePlacement(db, body.unitCode);
     assertRoleFitsLevel(body.role, placement.level);
     assertCan(actor, 'users.manage', placement);
-    const created = await db.transaction().execute((trx) => createInvitation(trx, body, { ...ctx, publicUrl: deps.publicUrl }));
+    const created = await db.transaction().execute((trx) => createInvitation(trx, body, { ...ctx, publicUrl: deps.publicUrl, sealer }));
     return { id: created.id, link: created.link, expiresAt: created.expiresAt };
   }
 
   async function loadUsable(token: string) {
     const row = await tokens.findUsable(hashSecret(token), 'invitation', clock.now().toISOString());
     if (!row) throw unusableInvitation();
-    return { row, invitation: JSON.parse(row.payload_json) as StoredInvitation };
+    const stored = JSON.parse(row.payload_json) as StoredInvitation;
+    return { row, invitation: { ...stored, phone: openSealed(sealer, INVITATION_PHONE, stored.phone) } };
   }
 
   /** What the invitee sees before accepting; public, since holding the link is the proof. */

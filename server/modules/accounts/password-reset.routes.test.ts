@@ -3,6 +3,7 @@ import { hashSecret } from '../../platform/auth/tokens';
 import { buildUser } from '../../test/factories';
 import { createAccountsWorld, freshAddress, mailsTo, signInAs, tokenIn, type AccountsWorld } from './accounts.fixtures';
 import { RESETS_PER_ADDRESS_PER_HOUR } from './password-reset.service';
+import { testSealer } from '../../test/app';
 
 describe('password reset', () => {
   let w: AccountsWorld;
@@ -117,7 +118,8 @@ describe('password reset', () => {
     const jobs = (await phoneJobs()).map((j) => JSON.parse(j.payload_json));
     expect(jobs).toHaveLength(before + 1);
     const message = jobs[jobs.length - 1];
-    expect(message).toMatchObject({ purpose: 'password_reset', to: '+84913000222' });
+    expect(message).toMatchObject({ purpose: 'password_reset' });
+    expect(testSealer.open(message.to, 'jobs.phone_message')).toBe('+84913000222');
     expect((await mailsTo(w.t.database.db, u.email)).length).toBe(mailsBefore);
     const token = tokenIn(message.link, '/reset-password?token=');
     expect((await confirm({ token, password: 'phone-reset-password-1' })).statusCode).toBe(204);

@@ -13,6 +13,7 @@ import { queuePhoneMessage } from './phone-messages.jobs';
 import type { AuthTokensRepository } from './auth-tokens.repository';
 import type { RequestMeta } from './auth.service';
 import type { UsersRepository } from './users.repository';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60_000;
 /** More reset links than this per account and hour are silently dropped: nobody can mail- or SMS-bomb a person. */
@@ -37,6 +38,7 @@ export function createPasswordResetService(deps: {
   tokens: AuthTokensRepository;
   clock: Clock;
   publicUrl: string;
+  sealer: Sealer;
 }) {
   const { db, users, tokens, clock } = deps;
 
@@ -70,7 +72,7 @@ export function createPasswordResetService(deps: {
         trx,
       );
       if (phone) {
-        await queuePhoneMessage(trx, { purpose: 'password_reset', to: phone, text: composePasswordResetPhoneText(link), link }, nowIso);
+        await queuePhoneMessage(trx, deps.sealer, { purpose: 'password_reset', to: phone, text: composePasswordResetPhoneText(link), link }, nowIso);
       } else {
         await queueMail(trx, composePasswordResetMail({ email: user.email!, name: user.name }, link), nowIso);
       }

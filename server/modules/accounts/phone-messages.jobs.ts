@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema';
 import { enqueueJob } from '../../platform/jobs/enqueue';
 import { declareJobs, defineJob, type JobDefinition } from '../../platform/jobs/job-definition';
 import { signWebhookBody, type WebhookFetch } from '../notifications/index';
+import { openSealed } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 /**
  * Messages to a phone number that has no account yet (an invitation) or that signs in by phone (a password reset).
@@ -26,12 +28,21 @@ const PhoneMessageSchema = z.object({
 });
 export type PhoneMessage = z.infer<typeof PhoneMessageSchema>;
 
+/** The sealing context of the number in a queued message (see SEALED_JSON_FIELDS): opened only to send it. */
+const MESSAGE_PHONE = 'jobs.phone_message';
+
 export async function queuePhoneMessage(
   trx: Kysely<DB> | Transaction<DB>,
+  sealer: Sealer,
   message: Omit<PhoneMessage, 'id' | 'occurredAt'>,
   at: string,
 ): Promise<void> {
-  const payload: PhoneMessage = { id: uuidv7(new Date(at).getTime()), occurredAt: at, ...message };
+  const payload: PhoneMessage = {
+    id: uuidv7(new Date(at).getTime()),
+    occurredAt: at,
+    ...message,
+    to: sealer.seal(message.to, MESSAGE_PHONE),
+  };
   await enqueueJob(trx, PHONE_MESSAGE_JOB, payload, at, { maxAttempts: PHONE_MESSAGE_MAX_ATTEMPTS });
 }
 
@@ -39,6 +50,7 @@ export async function queuePhoneMessage(
 export function createPhoneMessageJobs(deps: {
   webhook: { url: string; secret: string } | undefined;
   fetch: WebhookFetch;
+  sealer: Sealer;
 }): JobDefinition[] {
   const job = defineJob({
     name: PHONE_MESSAGE_JOB,
@@ -48,7 +60,11 @@ export function createPhoneMessageJobs(deps: {
         ctx.logger.info('no webhook configured; phone message skipped');
         return;
       }
-      const body = JSON.stringify({ kind: 'phone_message', ...message });
+      const body = JSON.stringify({
+        kind: 'phone_message',
+        ...message,
+        to: openSealed(deps.sealer, MESSAGE_PHONE, message.to),
+      });
       const res = await deps.fetch(deps.webhook.url, {
         method: 'POST',
         headers: {

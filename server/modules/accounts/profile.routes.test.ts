@@ -21,8 +21,9 @@ describe('profile', () => {
     expect(cleared.json().phone).toBeNull();
     const audit = await w.t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', u.id).where('action', '=', 'user.profile_updated').orderBy('id').execute();
     expect(audit).toHaveLength(2);
-    expect(JSON.parse(audit[0]!.after_json!)).toEqual({ name: 'Tên của tôi', phone: '+84901234567', locale: 'en' });
-    expect(JSON.parse(audit[1]!.before_json!)).toEqual({ phone: '+84901234567' });
+    // The audit trail keeps the number masked, never in full.
+    expect(JSON.parse(audit[0]!.after_json!)).toEqual({ name: 'Tên của tôi', phone: '09•• ••• 567', locale: 'en' });
+    expect(JSON.parse(audit[1]!.before_json!)).toEqual({ phone: '09•• ••• 567' });
   });
 
   it('refuses a phone another account uses, bad input, and anonymous callers', async () => {

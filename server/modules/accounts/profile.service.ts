@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { normalizePhone, type User } from '../../../shared/contracts/accounts';
-import type { DB, UsersTable } from '../../db/schema';
+import { maskPhone, normalizePhone, type User } from '../../../shared/contracts/accounts';
+import type { DB } from '../../db/schema';
+import type { UserRow } from './users.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { requireUser, type Actor } from '../../platform/auth/actor';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
@@ -19,7 +20,7 @@ export function createProfileService(deps: { db: Kysely<DB>; users: UsersReposit
   ): Promise<User> {
     const me = requireUser(actor);
     const before = (await users.findById(me.user.id))!;
-    const patch: Partial<UsersTable> = {};
+    const patch: Partial<UserRow> = {};
     if (body.name !== undefined) patch.name = body.name;
     if (body.locale !== undefined) patch.locale = body.locale;
     if (body.phone !== undefined) {
@@ -35,8 +36,9 @@ export function createProfileService(deps: { db: Kysely<DB>; users: UsersReposit
         action: 'user.profile_updated',
         entityType: 'user',
         entityId: me.user.id,
-        before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof UsersTable]])),
-        after: patch,
+        // The audit trail keeps a changed phone number masked, never in full (Law 91/2025: minimal copies).
+        before: maskedPhone(Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof UserRow]]))),
+        after: maskedPhone(patch),
       });
     });
     return toUserView((await users.findById(me.user.id))!);
@@ -69,3 +71,7 @@ export function createProfileService(deps: { db: Kysely<DB>; users: UsersReposit
   return { updateProfile, changePassword };
 }
 export type ProfileService = ReturnType<typeof createProfileService>;
+
+function maskedPhone(values: Partial<UserRow>): Partial<UserRow> {
+  return 'phone' in values ? { ...values, phone: maskPhone(values.phone ?? null) } : values;
+}

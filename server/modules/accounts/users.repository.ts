@@ -1,27 +1,50 @@
 import type { Kysely, Transaction } from 'kysely';
 import { foldText } from '../../../shared/text/fold';
 import type { DB, UsersTable } from '../../db/schema';
+import { openSealed, phoneHashes, sealPhone } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 import { grantInSubtree, type Subtree } from './scope-filter';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Users and their sessions. Kysely only: no authorization, no business branching. */
-export function createUsersRepository(db: Kysely<DB>) {
+/** A user as the services see it: the phone number opened (normalised, +84…), its hash left to this repository. */
+export type UserRow = Omit<UsersTable, 'phone' | 'phone_hash'> & { phone: string | null };
+const PHONE_CONTEXT = 'users.phone';
+
+/**
+ * Users and their sessions. Kysely only: no authorization, no business branching. Phone numbers are sealed here on
+ * the way in and opened on the way out; a look-up by number goes through its keyed hash.
+ */
+export function createUsersRepository(db: Kysely<DB>, sealer: Sealer) {
+  const open = <R extends { phone: string | null }>(row: R | undefined): (R & { phone: string | null }) | undefined =>
+    row && { ...row, phone: openSealed(sealer, PHONE_CONTEXT, row.phone) };
+  const withoutHash = (row: UsersTable | undefined): UserRow | undefined => {
+    if (!row) return undefined;
+    const { phone_hash: _hash, ...rest } = row;
+    return open(rest);
+  };
+  const sealedPhone = (phone: string | null): Pick<UsersTable, 'phone' | 'phone_hash'> => {
+    const s = sealPhone(sealer, PHONE_CONTEXT, phone);
+    return { phone: s.sealed, phone_hash: s.hash };
+  };
   return {
-    findByEmail(email: string, ex: Executor = db) {
-      return ex.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    async findByEmail(email: string, ex: Executor = db) {
+      return withoutHash(await ex.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst());
     },
-    findById(id: string, ex: Executor = db) {
-      return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: string, ex: Executor = db) {
+      return withoutHash(await ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst());
     },
-    findByPhone(phone: string, ex: Executor = db) {
-      return ex.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
+    /** By the normalised number (+84…): its hash under every key version, so rows a rotation has not reached match. */
+    async findByPhone(phone: string, ex: Executor = db) {
+      return withoutHash(
+        await ex.selectFrom('users').selectAll().where('phone_hash', 'in', phoneHashes(sealer, phone)).executeTakeFirst(),
+      );
     },
     /**
      * Users holding a grant that lies inside one of `scopes` (and inside `unit`, with `role`, when given), in id
      * order after `afterId`. Visibility is decided by the caller; this only applies the subtrees it is given.
      */
-    listHoldingGrantsIn(
+    async listHoldingGrantsIn(
       filter: {
         scopes: Subtree[];
         unit: Subtree | null;
@@ -33,7 +56,7 @@ export function createUsersRepository(db: Kysely<DB>) {
       },
       ex: Executor = db,
     ) {
-      return ex
+      const rows = await ex
         .selectFrom('users')
         .select(['id', 'name', 'email', 'phone', 'status'])
         .where((eb) =>
@@ -59,14 +82,27 @@ export function createUsersRepository(db: Kysely<DB>) {
         .orderBy('users.id')
         .limit(filter.limit)
         .execute();
+      return rows.map((r) => open(r)!);
     },
-    /** search_text is derived from the name here, the one place users are written. */
-    async insert(row: Omit<UsersTable, 'search_text'>, ex: Executor = db) {
-      await ex.insertInto('users').values({ ...row, search_text: foldText(row.name) }).execute();
+    /** search_text is derived from the name here, and the phone sealed: the one place users are written. */
+    async insert(row: Omit<UserRow, 'search_text'>, ex: Executor = db) {
+      const { phone, ...rest } = row;
+      await ex
+        .insertInto('users')
+        .values({ ...rest, ...sealedPhone(phone), search_text: foldText(row.name) })
+        .execute();
     },
-    async update(id: string, patch: Partial<Omit<UsersTable, 'search_text'>>, ex: Executor = db) {
-      const derived = patch.name !== undefined ? { search_text: foldText(patch.name) } : {};
-      await ex.updateTable('users').set({ ...patch, ...derived }).where('id', '=', id).execute();
+    async update(id: string, patch: Partial<Omit<UserRow, 'search_text'>>, ex: Executor = db) {
+      const { phone, ...rest } = patch;
+      const derived: Partial<UsersTable> = {
+        ...(patch.name !== undefined ? { search_text: foldText(patch.name) } : {}),
+        ...(phone !== undefined ? sealedPhone(phone) : {}),
+      };
+      await ex
+        .updateTable('users')
+        .set({ ...rest, ...derived })
+        .where('id', '=', id)
+        .execute();
     },
     async insertSession(
       row: { id: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: string; expires_at: string },

@@ -39,7 +39,7 @@ describe('users admin', () => {
     expect(ids(mine.json())).not.toContain(outside);
     expect(ids(mine.json())).not.toContain(adminId);
     const hoaItem = mine.json().items.find((i: { id: string }) => i.id === hoa);
-    expect(hoaItem).toMatchObject({ phoneMasked: '091****678', status: 'active', actions: ['users.read', 'users.manage'] });
+    expect(hoaItem).toMatchObject({ phoneMasked: '09•• ••• 678', status: 'active', actions: ['users.read', 'users.manage'] });
     expect(hoaItem.grants).toEqual([{ id: expect.any(String), role: 'team_member', unitCode: w.hamlet, unitName: 'Khu phố 1' }]);
     expect(JSON.stringify(mine.json())).not.toContain('912345678');
     const bothItem = mine.json().items.find((i: { id: string }) => i.id === both);
@@ -91,7 +91,7 @@ describe('users admin', () => {
   it('shows one user in scope, with the full phone only to managers', async () => {
     const detail = await get(`/api/v1/users/${hoa}`, officer);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ id: hoa, phone: '+84912345678', phoneMasked: '091****678', locale: 'vi' });
+    expect(detail.json()).toMatchObject({ id: hoa, phone: '+84912345678', phoneMasked: '09•• ••• 678', locale: 'vi' });
     expect((await get(`/api/v1/users/${outside}`, officer)).statusCode).toBe(404);
     expect((await get('/api/v1/users/no-such-user', admin)).statusCode).toBe(404);
     const leader = await buildUser(w.t.database.db, { grants: [{ role: 'team_leader', unitCode: w.hamlet, communeCode: w.commune }] });

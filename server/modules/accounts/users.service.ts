@@ -13,7 +13,8 @@ import { readIdCursor } from '../../platform/paging';
 import { uuidv7 } from '../../../shared/ids';
 import type { Action, Placement, Role } from '../../../shared/rules/permissions';
 import { foldText } from '../../../shared/text/fold';
-import type { DB, GrantsTable, UsersTable } from '../../db/schema';
+import type { DB, GrantsTable } from '../../db/schema';
+import type { UserRow } from './users.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, actorUserId, assertCan, assertCanSomewhere, type Actor } from '../../platform/auth/actor';
 import { AppError, conflict, notFound } from '../../platform/errors';
@@ -48,7 +49,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   }
 
   /** Presents users with only the grants the caller can see, and what the caller may do with each. */
-  async function present(actor: Actor, rows: Pick<UsersTable, 'id' | 'name' | 'email' | 'phone' | 'status'>[]) {
+  async function present(actor: Actor, rows: Pick<UserRow, 'id' | 'name' | 'email' | 'phone' | 'status'>[]) {
     const scopes = scopeOf(actor, 'users.read');
     const all = await grants.ofUsers(rows.map((r) => r.id));
     const names = await unitNamesOf(all);
@@ -99,7 +100,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     return user;
   }
 
-  async function detailOf(actor: Actor, user: UsersTable): Promise<UserDetail> {
+  async function detailOf(actor: Actor, user: UserRow): Promise<UserDetail> {
     const [p] = await present(actor, [user]);
     return {
       ...p!.item,
@@ -137,7 +138,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     if (disabling && actorUserId(actor) === userId) {
       throw conflict('You cannot disable your own account.', 'Bạn không thể tự khoá tài khoản của mình.');
     }
-    const patch: Partial<UsersTable> = {
+    const patch: Partial<UserRow> = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.status !== undefined ? { status: body.status } : {}),
     };

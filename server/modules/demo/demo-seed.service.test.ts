@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { loadOfficialUnits } from '../geography/index';
 import { DEMO_COMMUNE_CODE, DEMO_EMAIL_DOMAIN } from './demo-accounts.data';
 import { HAMLET_STEMS } from './demo-names.data';
+import { testSealer } from '../../test/app';
 import {
   DEMO_SEED_KEY,
   DEMO_SEED_VERSION,
@@ -73,7 +74,7 @@ describe('seedDemoProvince on a fresh database', () => {
 
   beforeAll(async () => {
     a = await freshDatabase();
-    seeded = await seedDemoProvince({ db: a.db, clock, config });
+    seeded = await seedDemoProvince({ sealer: testSealer, db: a.db, clock, config });
     firstSnapshot = await snapshot(a);
   });
   afterAll(async () => a.destroy());
@@ -178,7 +179,7 @@ describe('seedDemoProvince on a fresh database', () => {
 
   it('does nothing the second time', async () => {
     const before = await snapshot(a);
-    const again = await seedDemoProvince({ db: a.db, clock, config });
+    const again = await seedDemoProvince({ sealer: testSealer, db: a.db, clock, config });
     expect(again).toMatchObject({ status: 'skipped', reason: 'already_seeded', hamlets: 0 });
     expect(await snapshot(a)).toEqual(before);
   });
@@ -188,14 +189,14 @@ describe('seedDemoProvince', () => {
   it('gives two fresh databases the same hamlets, accounts and ids', async () => {
     expect(firstSnapshot?.[0].length).toBeGreaterThan(0);
     await withFreshDatabase(async (b) => {
-      await seedDemoProvince({ db: b.db, clock: createFakeClock('2026-11-28T03:00:00.000Z'), config });
+      await seedDemoProvince({ sealer: testSealer, db: b.db, clock: createFakeClock('2026-11-28T03:00:00.000Z'), config });
       expect(await snapshot(b)).toEqual(firstSnapshot);
     });
   });
 
   it('leaves alone a province that already has hamlets, and does nothing with SEED=none', async () => {
     await withFreshDatabase(async (c) => {
-      expect(await seedDemoProvince({ db: c.db, clock, config: { ...config, seed: 'none' } })).toMatchObject({
+      expect(await seedDemoProvince({ sealer: testSealer, db: c.db, clock, config: { ...config, seed: 'none' } })).toMatchObject({
         status: 'skipped',
         reason: 'disabled',
       });
@@ -218,7 +219,7 @@ describe('seedDemoProvince', () => {
           updated_at: at,
         })
         .execute();
-      expect(await seedDemoProvince({ db: c.db, clock, config })).toMatchObject({
+      expect(await seedDemoProvince({ sealer: testSealer, db: c.db, clock, config })).toMatchObject({
         status: 'skipped',
         reason: 'province_has_hamlets',
       });
@@ -244,7 +245,7 @@ describe('seedDemoProvince', () => {
         throw new Error('extension failed');
       };
       await expect(
-        seedDemoProvince({ db: d.db, clock, config, extensions: [writeMark('first'), failing] }),
+        seedDemoProvince({ sealer: testSealer, db: d.db, clock, config, extensions: [writeMark('first'), failing] }),
       ).rejects.toThrow('extension failed');
       expect(calls).toEqual(['first', 'failing']);
       expect(await countRows(d, 'hamlets')).toBe(0);
@@ -253,7 +254,7 @@ describe('seedDemoProvince', () => {
 
       calls.length = 0;
       contexts.length = 0;
-      const result = await seedDemoProvince({
+      const result = await seedDemoProvince({ sealer: testSealer,
         db: d.db,
         clock,
         config,
@@ -279,8 +280,8 @@ describe('seedDemoProvince', () => {
   it('seeds once when two servers start together', async () => {
     await withFreshDatabase(async (f) => {
       const results = await Promise.all([
-        seedDemoProvince({ db: f.db, clock, config }),
-        seedDemoProvince({ db: f.db, clock, config }),
+        seedDemoProvince({ sealer: testSealer, db: f.db, clock, config }),
+        seedDemoProvince({ sealer: testSealer, db: f.db, clock, config }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['seeded', 'skipped']);
       expect(results.find((r) => r.status === 'skipped')?.reason).toBe('already_seeded');
@@ -291,7 +292,7 @@ describe('seedDemoProvince', () => {
   it('refuses to run before the official units are loaded', async () => {
     await withFreshDatabase(
       async (e) => {
-        await expect(seedDemoProvince({ db: e.db, clock, config })).rejects.toThrow(/official units/);
+        await expect(seedDemoProvince({ sealer: testSealer, db: e.db, clock, config })).rejects.toThrow(/official units/);
       },
       { units: false },
     );

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { sealPhone } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 import { foldText } from '../../../shared/text/fold';
 import type { Role } from '../../../shared/rules/permissions';
 import type { Config } from '../../config';
@@ -63,6 +65,8 @@ export interface DemoAccount {
 export interface DemoSeedContext {
   db: Kysely<DB>;
   clock: Clock;
+  /** Seals the phone numbers the extension writes (server/platform/crypto/sealed-columns.ts). */
+  sealer: Sealer;
   random: SeedRandom;
   provinceCode: string;
   communes: DemoCommune[];
@@ -148,7 +152,12 @@ export function planDemoProvince(
   return { hamlets, accounts };
 }
 
-function toRows(plan: DemoPlan, passwordHash: string, at: string, random: SeedRandom) {
+function sealedUserPhone(sealer: Sealer, phone: string) {
+  const s = sealPhone(sealer, 'users.phone', phone);
+  return { phone: s.sealed, phone_hash: s.hash };
+}
+
+function toRows(plan: DemoPlan, passwordHash: string, at: string, random: SeedRandom, sealer: Sealer) {
   const hamlets: HamletsTable[] = plan.hamlets.map((h) => ({
     id: h.id,
     commune_code: h.communeCode,
@@ -176,7 +185,7 @@ function toRows(plan: DemoPlan, passwordHash: string, at: string, random: SeedRa
   const users: UsersTable[] = plan.accounts.map((a) => ({
     id: a.userId,
     email: a.email,
-    phone: a.phone,
+    ...sealedUserPhone(sealer, a.phone),
     name: a.name,
     password_hash: passwordHash,
     status: 'active',
@@ -214,6 +223,7 @@ export async function seedDemoProvince(deps: {
   db: Kysely<DB>;
   clock: Clock;
   config: Pick<Config, 'seed' | 'demoPassword'>;
+  sealer: Sealer;
   extensions?: readonly DemoSeedExtension[];
 }): Promise<SeedDemoResult> {
   const started = performance.now();
@@ -248,7 +258,7 @@ export async function seedDemoProvince(deps: {
   // One hash shared by every demo account: argon2 is deliberately slow, and they share the password anyway.
   const passwordHash = await hashPassword(config.demoPassword);
   const at = clock.now().toISOString();
-  const rows = toRows(plan, passwordHash, at, random.fork('rows'));
+  const rows = toRows(plan, passwordHash, at, random.fork('rows'), deps.sealer);
 
   const steps: SeedDemoResult['steps'] = [];
   const claimed = await db.transaction().execute(async (trx) => {
@@ -284,6 +294,7 @@ export async function seedDemoProvince(deps: {
       await extend({
         db: trx,
         clock,
+        sealer: deps.sealer,
         random: random.fork(`extension:${index}`),
         provinceCode: DEMO_PROVINCE_CODE,
         communes,

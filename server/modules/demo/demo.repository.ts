@@ -1,4 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { openSealed } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 import type { DB, GrantsTable, HamletChangesTable, HamletsTable, UsersTable } from '../../db/schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -92,15 +94,16 @@ export function createDemoRepository(db: Kysely<DB>) {
       return names;
     },
     /** The demo accounts that exist, with the grant that gives each its role. */
-    listAccountsByEmail(emails: readonly string[], ex: Executor = db) {
-      if (emails.length === 0) return Promise.resolve([]);
-      return ex
+    async listAccountsByEmail(emails: readonly string[], sealer: Sealer, ex: Executor = db) {
+      if (emails.length === 0) return [];
+      const rows = await ex
         .selectFrom('users')
         .innerJoin('grants', 'grants.user_id', 'users.id')
         .select(['users.email', 'users.phone', 'users.name', 'grants.role', 'grants.unit_code'])
         .where('users.email', 'in', [...emails])
         .where('users.status', '=', 'active')
         .execute();
+      return rows.map((r) => ({ ...r, phone: openSealed(sealer, 'users.phone', r.phone) }));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/rules/permissions';
-import { createTestApp, signIn, type TestApp } from '../../test/app';
+import { createTestApp, signIn, testSealer, type TestApp } from '../../test/app';
 import { loadOfficialUnits } from '../geography/index';
 import { DEMO_COMMUNE_CODE } from './demo-accounts.data';
 import { seedDemoProvince } from './demo-seed.service';
@@ -11,7 +11,7 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
   beforeAll(async () => {
     t = await createTestApp({ SEED: 'demo', DEMO_PASSWORD: 'Demo-password-2026' });
     await loadOfficialUnits(t.database.db, { provinces: ['80'] });
-    await seedDemoProvince({ db: t.database.db, clock: t.clock, config: t.config });
+    await seedDemoProvince({ sealer: testSealer, db: t.database.db, clock: t.clock, config: t.config });
   });
   afterAll(async () => t.close());
 

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../../shared/rules/permissions';
+import type { Sealer } from '../../platform/crypto/sealing';
 import type { Config } from '../../config';
 import { AppError } from '../../platform/errors';
 import { DEMO_ACCOUNT_SPECS } from './demo-accounts.data';
@@ -9,8 +10,9 @@ import type { DemoRepository } from './demo.repository';
 export function createDemoService(deps: {
   demo: DemoRepository;
   config: Pick<Config, 'seed' | 'demoPassword'>;
+  sealer: Sealer;
 }) {
-  const { demo, config } = deps;
+  const { demo, config, sealer } = deps;
 
   /**
    * The demo accounts that exist, in the order of ROLES, with the shared password. Outside demo mode the
@@ -22,7 +24,7 @@ export function createDemoService(deps: {
         messageVi: 'Hệ thống này không chạy chế độ trình diễn.',
       });
     }
-    const rows = await demo.listAccountsByEmail(DEMO_ACCOUNT_SPECS.map((s) => s.email));
+    const rows = await demo.listAccountsByEmail(DEMO_ACCOUNT_SPECS.map((s) => s.email), sealer);
     const byEmailAndRole = new Map(rows.map((r) => [`${r.email}|${r.role}`, r]));
     return DEMO_ACCOUNT_SPECS.flatMap((spec) => {
       const row = byEmailAndRole.get(`${spec.email}|${spec.role}`);

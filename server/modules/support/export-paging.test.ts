@@ -9,6 +9,7 @@ import { createMembersRepository, createTeamsRepository } from '../teams/index';
 import { createSupportListsService } from './support-lists.service';
 import { createSupportRecordsRepository } from './support-records.repository';
 import { createTestIngest } from './support.fixtures';
+import { testSealer } from '../../test/app';
 
 /**
  * The CSV export reads the log in keyset pages; with pages of 4 rows, 23 records (several sharing one timestamp,
@@ -68,8 +69,8 @@ describe('support export: keyset pages', () => {
       db,
       exportPageSize: 4,
       records: createSupportRecordsRepository(db),
-      teams: createTeamsRepository(db),
-      members: createMembersRepository(db),
+      teams: createTeamsRepository(db, testSealer),
+      members: createMembersRepository(db, testSealer),
       services: createServicesModule({ db }),
       clock: t.clock,
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED_EXTENSIONS } from '../../app';
-import { createTestApp, signIn, type TestApp } from '../../test/app';
+import { createTestApp, signIn, testSealer, type TestApp } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
 import { seedDemoProvince, type SeedDemoResult } from '../demo/index';
 import { loadOfficialUnits } from '../geography/index';
@@ -18,7 +18,7 @@ describe('demo seed: teams, members and six months of support records', () => {
     t.clock.set(NOW);
     await loadOfficialUnits(t.database.db, { provinces: ['80'] });
     const started = performance.now();
-    seeded = await seedDemoProvince({
+    seeded = await seedDemoProvince({ sealer: testSealer,
       db: t.database.db,
       clock: t.clock,
       config: t.config,
@@ -84,7 +84,7 @@ describe('demo seed: teams, members and six months of support records', () => {
     const other = await createTestDatabase();
     try {
       await loadOfficialUnits(other.db, { provinces: ['80'] });
-      await seedDemoProvince({
+      await seedDemoProvince({ sealer: testSealer,
         db: other.db,
         clock: t.clock,
         config: t.config,

@@ -88,7 +88,7 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
   const { db, random } = ctx;
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const members = await createMembersRepository(db).listInProvince(ctx.provinceCode);
+  const members = await createMembersRepository(db, ctx.sealer).listInProvince(ctx.provinceCode);
   const byTeam = new Map<string, typeof members>();
   for (const m of members) byTeam.set(m.team_id, [...(byTeam.get(m.team_id) ?? []), m]);
   const hamletsOf = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import type { TestApp } from '../../test/app';
+import { testSealer } from '../../test/app';
 import { createServicesModule } from '../services/index';
 import { createTeamsRepository } from '../teams/index';
 import { createSupportIngestService } from './support-ingest.service';
@@ -17,7 +18,7 @@ export function createTestIngest(
   return createSupportIngestService({
     db,
     records: options.wrap ? options.wrap(records) : records,
-    teams: createTeamsRepository(db),
+    teams: createTeamsRepository(db, testSealer),
     services: createServicesModule({ db }),
     clock: t.clock,
     concurrentWriters: t.database.dialect === 'postgres',

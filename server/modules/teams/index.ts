@@ -6,6 +6,7 @@
  * - the demo seed extension that creates the demo province's teams and members.
  */
 import type { Kysely } from 'kysely';
+import type { Sealer } from '../../platform/crypto/sealing';
 import type { MeTeam } from '../../../shared/contracts/accounts';
 import type { DB } from '../../db/schema';
 import { systemClock, type Clock } from '../../platform/clock';
@@ -28,10 +29,10 @@ export type { TeamStatusService } from './team-status.service';
 export type { MembersService } from './members.service';
 
 /** Repositories → services of the module, each with its dependencies spelled out. */
-export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUrl: string }) {
+export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUrl: string; sealer: Sealer }) {
   const { db, clock } = deps;
-  const teamsRepo = createTeamsRepository(db);
-  const membersRepo = createMembersRepository(db);
+  const teamsRepo = createTeamsRepository(db, deps.sealer);
+  const membersRepo = createMembersRepository(db, deps.sealer);
   const teams = createTeamsService({ db, teams: teamsRepo, members: membersRepo, clock });
   const members = createMembersService({
     db,
@@ -40,6 +41,7 @@ export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUr
     teams,
     clock,
     publicUrl: deps.publicUrl,
+    sealer: deps.sealer,
   });
   const teamStatus = createTeamStatusService({
     db,
@@ -53,8 +55,8 @@ export function createTeamsModule(deps: { db: Kysely<DB>; clock: Clock; publicUr
 export type TeamsModule = ReturnType<typeof createTeamsModule>;
 
 /** GET /me's teams for a user: active memberships of active teams, as of today in Vietnam. */
-export function listTeamsOfUser(db: Kysely<DB>, clock: Clock = systemClock) {
-  const members = createMembersRepository(db);
+export function listTeamsOfUser(db: Kysely<DB>, sealer: Sealer, clock: Clock = systemClock) {
+  const members = createMembersRepository(db, sealer);
   return async (userId: string): Promise<MeTeam[]> => {
     const rows = await members.teamsOfUser(userId, localDateOf(clock.now()));
     return rows.map((r) => ({

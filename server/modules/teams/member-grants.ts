@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
-import type { DB, TeamMembersTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { MemberRow } from './members.repository';
 import type { AuditContext } from '../../platform/audit';
 import { syncTeamRoleGrant, type TeamRole } from '../accounts/index';
 import { isActiveOn } from './teams.presenter';
 import type { TeamRow } from './teams.repository';
 
 /** The account role a team role gives: leaders review the team's records, members capture. */
-export function teamRoleOf(member: Pick<TeamMembersTable, 'role'>): TeamRole {
+export function teamRoleOf(member: Pick<MemberRow, 'role'>): TeamRole {
   return member.role === 'leader' ? 'team_leader' : 'team_member';
 }
 
@@ -17,7 +18,7 @@ export function teamRoleOf(member: Pick<TeamMembersTable, 'role'>): TeamRole {
 export async function syncMemberGrant(
   trx: Transaction<DB>,
   team: TeamRow,
-  member: TeamMembersTable,
+  member: MemberRow,
   day: string,
   ctx: AuditContext,
   opts: { ended?: boolean } = {},

@@ -1,44 +1,65 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, TeamMembersTable } from '../../db/schema';
+import { openSealed, sealPhone } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Team members. "Active on a day" = active_from ≤ day ≤ active_to (open-ended while active_to is null). */
-export function createMembersRepository(db: Kysely<DB>) {
+/** A member as the services see it: the phone open (+84…); this repository seals it and keeps its hash. */
+export type MemberRow = Omit<TeamMembersTable, 'phone' | 'phone_hash'> & { phone: string | null };
+const PHONE_CONTEXT = 'team_members.phone';
+
+/**
+ * Team members. "Active on a day" = active_from ≤ day ≤ active_to (open-ended while active_to is null). Phone
+ * numbers are sealed on the way in and opened on the way out.
+ */
+export function createMembersRepository(db: Kysely<DB>, sealer: Sealer) {
+  const sealed = <R extends { phone?: string | null }>(row: R) => {
+    const { phone, ...rest } = row;
+    if (phone === undefined) return rest;
+    const s = sealPhone(sealer, PHONE_CONTEXT, phone);
+    return { ...rest, phone: s.sealed, phone_hash: s.hash };
+  };
+  const opened = (row: TeamMembersTable): MemberRow => {
+    const { phone_hash: _hash, ...rest } = row;
+    return { ...rest, phone: openSealed(sealer, PHONE_CONTEXT, row.phone) };
+  };
   return {
-    listOfTeam(teamId: string, ex: Executor = db) {
-      return ex
+    async listOfTeam(teamId: string, ex: Executor = db): Promise<MemberRow[]> {
+      const rows = await ex
         .selectFrom('team_members')
         .selectAll()
         .where('team_id', '=', teamId)
         .orderBy('active_from')
         .orderBy('id')
         .execute();
+      return rows.map(opened);
     },
 
-    findById(teamId: string, memberId: string, ex: Executor = db) {
-      return ex
+    async findById(teamId: string, memberId: string, ex: Executor = db): Promise<MemberRow | undefined> {
+      const row = await ex
         .selectFrom('team_members')
         .selectAll()
         .where('team_id', '=', teamId)
         .where('id', '=', memberId)
         .executeTakeFirst();
+      return row && opened(row);
     },
 
-    async insert(row: TeamMembersTable, ex: Executor = db) {
-      await ex.insertInto('team_members').values(row).execute();
+    async insert(row: MemberRow, ex: Executor = db) {
+      await ex.insertInto('team_members').values(sealed(row) as TeamMembersTable).execute();
     },
 
-    async insertMany(rows: readonly TeamMembersTable[], ex: Executor = db) {
+    async insertMany(rows: readonly MemberRow[], ex: Executor = db) {
       for (let i = 0; i < rows.length; i += 500)
         await ex
           .insertInto('team_members')
-          .values(rows.slice(i, i + 500))
+          .values(rows.slice(i, i + 500).map((r) => sealed(r) as TeamMembersTable))
           .execute();
     },
 
-    async update(id: string, patch: Partial<TeamMembersTable>, ex: Executor = db) {
-      await ex.updateTable('team_members').set(patch).where('id', '=', id).execute();
+    async update(id: string, patch: Partial<MemberRow>, ex: Executor = db) {
+      await ex.updateTable('team_members').set(sealed(patch) as Partial<TeamMembersTable>).where('id', '=', id).execute();
     },
 
     /** Links a member row to the account that accepted its invitation; a second delivery changes nothing. */

@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { normalizePhone } from '../../../shared/contracts/accounts';
 import type { AddMemberBody, TeamMember, UpdateMemberBody } from '../../../shared/contracts/teams';
 import { uuidv7 } from '../../../shared/ids';
-import type { DB, TeamMembersTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { MemberRow } from './members.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { ANONYMOUS, actorUserId, requireSignedIn, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
@@ -16,6 +17,7 @@ import { mayManageMembers } from './teams.policy';
 import { isActiveOn, toMemberView } from './teams.presenter';
 import type { TeamRow, TeamsRepository } from './teams.repository';
 import type { TeamsService } from './teams.service';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 const memberNotFound = () => notFound('Member not found.', 'Không tìm thấy thành viên.');
 const leaderTaken = () =>
@@ -35,7 +37,7 @@ const organizationRequired = () =>
   ]);
 
 /** What the audit trail keeps of a member: never the full phone number. */
-function memberSnapshot(m: TeamMembersTable) {
+function memberSnapshot(m: MemberRow) {
   return {
     name: m.name,
     role: m.role,
@@ -56,11 +58,12 @@ export function createMembersService(deps: {
   teams: TeamsService;
   clock: Clock;
   publicUrl: string;
+  sealer: Sealer;
 }) {
   const { db, members, teamsRepo, teams, clock } = deps;
   const today = () => localDateOf(clock.now());
 
-  function viewOf(actor: Actor, team: TeamRow, m: TeamMembersTable): TeamMember {
+  function viewOf(actor: Actor, team: TeamRow, m: MemberRow): TeamMember {
     const manager = team.status === 'active' && mayManageMembers(actor, team);
     return toMemberView(m, {
       staff: true,
@@ -141,7 +144,7 @@ export function createMembersService(deps: {
         ]);
       }
     }
-    const row: TeamMembersTable = {
+    const row: MemberRow = {
       id: uuidv7(),
       team_id: team.id,
       user_id: body.userId ?? null,
@@ -172,7 +175,7 @@ export function createMembersService(deps: {
             payload: { teamId: team.id, memberId: row.id, memberRole: row.role },
             authority: 'team',
           },
-          { ...ctx, publicUrl: deps.publicUrl },
+          { ...ctx, publicUrl: deps.publicUrl, sealer: deps.sealer },
         );
         row.invitation_id = created.id;
       }
@@ -225,7 +228,7 @@ export function createMembersService(deps: {
     if (team.status !== 'active')
       throw conflict('The team was merged or dissolved.', 'Tổ đã được sáp nhập hoặc giải thể.');
 
-    const patch: Partial<TeamMembersTable> = { updated_at: ctx.at };
+    const patch: Partial<MemberRow> = { updated_at: ctx.at };
     if (body.name !== undefined) patch.name = body.name;
     if (body.role !== undefined) patch.role = body.role;
     if (body.affiliation !== undefined) patch.affiliation = body.affiliation;
@@ -238,7 +241,7 @@ export function createMembersService(deps: {
       if (patch.phone !== before.phone) patch.phone_public = 0;
     }
     if (body.phonePublic !== undefined) patch.phone_public = body.phonePublic ? 1 : 0;
-    const after: TeamMembersTable = { ...before, ...patch };
+    const after: MemberRow = { ...before, ...patch };
     if (after.affiliation === 'telecom_business' && !after.organization) throw organizationRequired();
     if (after.active_to !== null && after.active_to < after.active_from) {
       throw validation([

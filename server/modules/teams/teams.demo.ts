@@ -1,6 +1,8 @@
 import { foldText } from '../../../shared/text/fold';
 import type { Affiliation } from '../../../shared/contracts/teams';
-import type { TeamChangesTable, TeamMembersTable, TeamsTable } from '../../db/schema';
+import type { TeamChangesTable } from '../../db/schema';
+import type { MemberRow } from './members.repository';
+import type { TeamRecord } from './teams.repository';
 import { recordAudit } from '../../platform/audit';
 import { ANONYMOUS } from '../../platform/auth/actor';
 import type { DemoSeedContext } from '../demo/index';
@@ -130,8 +132,8 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
   const communeNames = new Map(ctx.communes.map((c) => [c.code, c.fullName]));
   const leaderAccount = ctx.accounts.find((a) => a.role === 'team_leader');
   const memberAccount = ctx.accounts.find((a) => a.role === 'team_member');
-  const teams: TeamsTable[] = [];
-  const members: TeamMembersTable[] = [];
+  const teams: TeamRecord[] = [];
+  const members: MemberRow[] = [];
   const changes: TeamChangesTable[] = [];
   const decisionsPerCommune = new Map<string, number>();
 
@@ -140,7 +142,7 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
     decisionsPerCommune.set(hamlet.communeCode, n);
     const founded = `2025-${String(random.int(7, 10)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
     const name = `Tổ công nghệ số cộng đồng ${hamlet.name}`;
-    const team: TeamsTable = {
+    const team: TeamRecord = {
       id: random.id(),
       province_code: hamlet.provinceCode,
       commune_code: hamlet.communeCode,
@@ -222,8 +224,8 @@ export async function seedDemoTeams(ctx: DemoSeedContext): Promise<void> {
     }
   }
 
-  await createTeamsRepository(db).insertMany(teams, changes);
-  await createMembersRepository(db).insertMany(members);
+  await createTeamsRepository(db, ctx.sealer).insertMany(teams, changes);
+  await createMembersRepository(db, ctx.sealer).insertMany(members);
   await recordAudit(
     db,
     { actor: ANONYMOUS, ip: null, requestId: null, at },

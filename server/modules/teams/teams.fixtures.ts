@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../../shared/ids';
 import { foldText } from '../../../shared/text/fold';
-import type { DB, TeamMembersTable, TeamsTable } from '../../db/schema';
+import type { DB, TeamsTable } from '../../db/schema';
+import { sealPhone } from '../../platform/crypto/sealed-columns';
+import { testSealer } from '../../test/app';
+import type { MemberRow } from './members.repository';
 import { loadOfficialUnits } from '../geography/index';
 
 /** Two communes of Tây Ninh (80) used throughout: A is "in scope", B "out of scope". */
@@ -61,7 +64,7 @@ export async function buildTeam(
       decision_date: '2025-08-01',
       decision_signer: 'Nguyễn Văn A',
       schedule: 'Sáng thứ Bảy',
-      contact_phone: '+84912000111',
+      ...sealedColumns('teams.contact_phone', '+84912000111', 'contact_phone'),
       status: opts.status ?? 'active',
       merged_into: null,
       status_reason: null,
@@ -74,7 +77,7 @@ export async function buildTeam(
   return { id, name };
 }
 
-export async function buildMember(db: Kysely<DB>, teamId: string, opts: Partial<TeamMembersTable> = {}) {
+export async function buildMember(db: Kysely<DB>, teamId: string, opts: Partial<MemberRow> = {}) {
   const id = uuidv7();
   const at = new Date().toISOString();
   await db
@@ -87,7 +90,6 @@ export async function buildMember(db: Kysely<DB>, teamId: string, opts: Partial<
       role: 'member',
       affiliation: 'youth_union',
       organization: null,
-      phone: '+84987654321',
       email: null,
       phone_public: 0,
       active_from: '2025-01-01',
@@ -96,6 +98,7 @@ export async function buildMember(db: Kysely<DB>, teamId: string, opts: Partial<
       created_at: at,
       updated_at: at,
       ...opts,
+      ...sealedColumns('team_members.phone', opts.phone === undefined ? '+84987654321' : opts.phone, 'phone'),
     })
     .execute();
   return { id };
@@ -121,4 +124,11 @@ export function recordInput(
     note: 'Hướng dẫn kích hoạt VNeID',
     ...overrides,
   };
+}
+
+/** A phone column and its hash column as the repositories write them (sealed with the test apps' key). */
+function sealedColumns<C extends 'phone' | 'contact_phone'>(context: string, phone: string | null, column: C) {
+  const s = sealPhone(testSealer, context, phone);
+  return { [column]: s.sealed, [`${column}_hash`]: s.hash } as Record<C, typeof s.sealed> &
+    Record<`${C}_hash`, typeof s.hash>;
 }

@@ -1,7 +1,8 @@
 import { maskPhone } from '../../../shared/contracts/accounts';
 import type { Affiliation, Team, TeamMember } from '../../../shared/contracts/teams';
 import type { Action } from '../../../shared/rules/permissions';
-import type { TeamChangesTable, TeamMembersTable } from '../../db/schema';
+import type { TeamChangesTable } from '../../db/schema';
+import type { MemberRow } from './members.repository';
 import type { TeamRow } from './teams.repository';
 
 /** "+84912345678" → "0912345678": how people write and dial a number in Vietnam. */
@@ -43,7 +44,7 @@ export function toTeamView(row: TeamRow, opts: { staff: boolean; actions: Action
   };
 }
 
-export function isActiveOn(m: Pick<TeamMembersTable, 'active_from' | 'active_to'>, day: string): boolean {
+export function isActiveOn(m: Pick<MemberRow, 'active_from' | 'active_to'>, day: string): boolean {
   return m.active_from <= day && (m.active_to === null || m.active_to >= day);
 }
 
@@ -60,7 +61,7 @@ export interface MemberViewOptions {
  * A member as the caller may see them. A member's own number is public only when they opted in; staff see it
  * masked, managers and the member themselves in full. Never more than that.
  */
-export function toMemberView(m: TeamMembersTable, opts: MemberViewOptions): TeamMember {
+export function toMemberView(m: MemberRow, opts: MemberViewOptions): TeamMember {
   const isMe = opts.meUserId !== null && m.user_id === opts.meUserId;
   const publicPhone = m.phone_public === 1 ? displayPhone(m.phone) : null;
   const view: TeamMember = {

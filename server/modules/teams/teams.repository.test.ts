@@ -7,6 +7,7 @@ import { createMembersRepository } from './members.repository';
 import { placedInScopeAndUnit } from '../../platform/auth/scope-sql';
 import { buildHamlet, buildMember, buildTeam, COMMUNE_A, COMMUNE_B, loadTestUnits } from './teams.fixtures';
 import { createTeamsRepository } from './teams.repository';
+import { testSealer } from '../../test/app';
 
 describe('teams repositories (medium)', () => {
   let database: TestDatabase;
@@ -29,7 +30,7 @@ describe('teams repositories (medium)', () => {
   afterAll(async () => database.destroy());
 
   const list = (where: ReturnType<typeof placedInScopeAndUnit>, words: string[] = []) =>
-    createTeamsRepository(database.db).list({
+    createTeamsRepository(database.db, testSealer).list({
       where,
       statuses: ['active'],
       words,
@@ -73,12 +74,12 @@ describe('teams repositories (medium)', () => {
     await buildMember(db, teamA.id, { user_id: u.id, role: 'leader', active_from: '2025-01-01' });
     await buildMember(db, teamB.id, { user_id: u.id, active_from: '2025-01-01', active_to: '2026-11-27' });
     const clock = createFakeClock('2026-11-27T16:59:00.000Z');
-    expect(await listTeamsOfUser(db, clock)(u.id)).toHaveLength(2);
+    expect(await listTeamsOfUser(db, testSealer, clock)(u.id)).toHaveLength(2);
     clock.set('2026-11-27T17:00:00.000Z');
-    expect(await listTeamsOfUser(db, clock)(u.id)).toEqual([
+    expect(await listTeamsOfUser(db, testSealer, clock)(u.id)).toEqual([
       { teamId: teamA.id, teamName: 'Tổ Phước Lợi', hamletId: a1.id, role: 'leader' },
     ]);
-    const members = createMembersRepository(db);
+    const members = createMembersRepository(db, testSealer);
     expect(
       await members.linkUser((await buildMember(db, teamA.id)).id, u.id, '2026-11-28T00:00:00.000Z'),
     ).toBe(true);

@@ -1,10 +1,16 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, TeamChangesTable, TeamsTable } from '../../db/schema';
+import { openSealed, sealPhone } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** A team as the services write and read it: the contact phone open (+84…), sealed by this repository. */
+export type TeamRecord = Omit<TeamsTable, 'contact_phone' | 'contact_phone_hash'> & { contact_phone: string | null };
+const CONTACT_CONTEXT = 'teams.contact_phone';
+
 /** A team with the names of its hamlet and commune, and how many members are active on `today`. */
-export interface TeamRow extends TeamsTable {
+export interface TeamRow extends TeamRecord {
   /** Search rank (0: the phrase is in the team's or hamlet's name); 0 without a query. */
   rank?: number;
   hamlet_name: string | null;
@@ -24,8 +30,21 @@ export interface TeamListOptions {
   today: string;
 }
 
-/** Teams and their change history. Kysely only: no authorization, no business branching. */
-export function createTeamsRepository(db: Kysely<DB>) {
+/**
+ * Teams and their change history. Kysely only: no authorization, no business branching. The contact phone is
+ * sealed on the way in and opened on the way out.
+ */
+export function createTeamsRepository(db: Kysely<DB>, sealer: Sealer) {
+  const sealed = <R extends { contact_phone?: string | null }>(row: R) => {
+    const { contact_phone, ...rest } = row;
+    if (contact_phone === undefined) return rest;
+    const s = sealPhone(sealer, CONTACT_CONTEXT, contact_phone);
+    return { ...rest, contact_phone: s.sealed, contact_phone_hash: s.hash };
+  };
+  const opened = <R extends { contact_phone: string | null; contact_phone_hash?: unknown }>(row: R) => {
+    const { contact_phone_hash: _hash, ...rest } = row;
+    return { ...rest, contact_phone: openSealed(sealer, CONTACT_CONTEXT, row.contact_phone) };
+  };
   function selectTeams(ex: Executor, today: string) {
     return ex
       .selectFrom('teams')
@@ -55,7 +74,7 @@ export function createTeamsRepository(db: Kysely<DB>) {
   return {
     async findById(id: string, today: string, ex: Executor = db): Promise<TeamRow | undefined> {
       const row = await selectTeams(ex, today).where('teams.id', '=', id).executeTakeFirst();
-      return row ? { ...row, member_count: Number(row.member_count ?? 0) } : undefined;
+      return row ? opened({ ...row, member_count: Number(row.member_count ?? 0) }) : undefined;
     },
 
     async list(opts: TeamListOptions): Promise<TeamRow[]> {
@@ -95,7 +114,7 @@ export function createTeamsRepository(db: Kysely<DB>) {
         .orderBy('teams.id')
         .limit(opts.limit)
         .execute();
-      return rows.map((r) => ({ ...r, rank: Number(r.rank), member_count: Number(r.member_count ?? 0) }));
+      return rows.map((r) => opened({ ...r, rank: Number(r.rank), member_count: Number(r.member_count ?? 0) }));
     },
 
     /** The active team of a hamlet, or (hamletId null) the active commune-level team of a commune. */
@@ -127,16 +146,16 @@ export function createTeamsRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    async insert(row: TeamsTable, ex: Executor = db) {
-      await ex.insertInto('teams').values(row).execute();
+    async insert(row: TeamRecord, ex: Executor = db) {
+      await ex.insertInto('teams').values(sealed(row) as TeamsTable).execute();
     },
 
     /** Bulk form for seeds and imports (500 rows a statement keeps under the parameter limits). */
-    async insertMany(rows: readonly TeamsTable[], changes: readonly TeamChangesTable[], ex: Executor = db) {
+    async insertMany(rows: readonly TeamRecord[], changes: readonly TeamChangesTable[], ex: Executor = db) {
       for (let i = 0; i < rows.length; i += 500)
         await ex
           .insertInto('teams')
-          .values(rows.slice(i, i + 500))
+          .values(rows.slice(i, i + 500).map((r) => sealed(r) as TeamsTable))
           .execute();
       for (let i = 0; i < changes.length; i += 500)
         await ex
@@ -145,8 +164,8 @@ export function createTeamsRepository(db: Kysely<DB>) {
           .execute();
     },
 
-    async update(id: string, patch: Partial<TeamsTable>, ex: Executor = db) {
-      await ex.updateTable('teams').set(patch).where('id', '=', id).execute();
+    async update(id: string, patch: Partial<TeamRecord>, ex: Executor = db) {
+      await ex.updateTable('teams').set(sealed(patch) as Partial<TeamsTable>).where('id', '=', id).execute();
     },
 
     async insertChange(row: TeamChangesTable, ex: Executor = db) {

@@ -149,7 +149,7 @@ describe('teams and members', () => {
     expect(staff.json().members).toHaveLength(3);
     expect(staff.json().members.find((m: { name: string }) => m.name === 'Lê Văn Tám')).toMatchObject({
       phone: '0911222333',
-      phoneMasked: '091****333',
+      phoneMasked: '09•• ••• 333',
     });
     const reader = await buildUser(t.database.db, {
       grants: [{ role: 'youth_union_coordinator', unitCode: '80' }],
@@ -162,7 +162,7 @@ describe('teams and members', () => {
     });
     expect(asReader.json().members.find((m: { name: string }) => m.name === 'Lê Văn Tám')).toMatchObject({
       phone: null,
-      phoneMasked: '091****333',
+      phoneMasked: '09•• ••• 333',
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/teams/nope' })).statusCode).toBe(404);
   });

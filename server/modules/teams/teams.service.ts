@@ -9,10 +9,11 @@ import type {
   TeamStatus,
   UpdateTeamBody,
 } from '../../../shared/contracts/teams';
-import { normalizePhone } from '../../../shared/contracts/accounts';
+import { maskPhone, normalizePhone } from '../../../shared/contracts/accounts';
 import { uuidv7 } from '../../../shared/ids';
 import { foldText } from '../../../shared/text/fold';
-import type { DB, TeamsTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { TeamRecord } from './teams.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorUserId, assertCan, requireSignedIn, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
@@ -42,7 +43,7 @@ const teamExists = () =>
 /** What the team_changes history and the audit trail keep of a team. */
 function snapshotOf(
   t: Pick<
-    TeamsTable,
+    TeamRecord,
     'name' | 'decision_number' | 'decision_date' | 'decision_signer' | 'schedule' | 'contact_phone' | 'status'
   >,
 ) {
@@ -50,7 +51,8 @@ function snapshotOf(
     name: t.name,
     decision: { number: t.decision_number, date: t.decision_date, signer: t.decision_signer },
     schedule: t.schedule,
-    contactPhone: t.contact_phone,
+    // Masked: the history and the audit trail never hold a full phone number (the team record does, sealed).
+    contactPhone: maskPhone(t.contact_phone),
     status: t.status,
   };
 }
@@ -193,7 +195,7 @@ export function createTeamsService(deps: {
       hamletName = hamlet.name;
     }
     if (await teams.findActiveTeamAt(commune.code, hamletId)) throw teamExists();
-    const row: TeamsTable = {
+    const row: TeamRecord = {
       id: uuidv7(),
       province_code: commune.province_code,
       commune_code: commune.code,
@@ -255,7 +257,7 @@ export function createTeamsService(deps: {
     const before = await requireTeam(id);
     assertCan(actor, 'teams.manage', teamPlacement(before));
     if (before.status !== 'active') throw teamClosed();
-    const patch: Partial<TeamsTable> = { updated_at: ctx.at };
+    const patch: Partial<TeamRecord> = { updated_at: ctx.at };
     if (body.name !== undefined) Object.assign(patch, { name: body.name, search_text: foldText(body.name) });
     if (body.decision) {
       Object.assign(patch, {

@@ -5,6 +5,7 @@ import { buildUser } from '../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createSessionResolver } from './session-resolver';
 import { createSecret, hashSecret } from './tokens';
+import { testSealer } from '../../test/app';
 
 const NOW = '2026-11-28T10:00:00.000Z';
 
@@ -52,7 +53,7 @@ describe('session resolver', () => {
     const plainToken = await buildSession(t.db, plain.id);
     const disabledToken = await buildSession(t.db, disabled.id);
     const expiringToken = await buildSession(t.db, plain.id, '2026-11-28T10:00:30.000Z');
-    const resolver = createSessionResolver(db);
+    const resolver = createSessionResolver(db, testSealer);
 
     queries = 0;
     const later = '2026-11-28T10:01:00.000Z';
@@ -82,7 +83,7 @@ describe('session resolver', () => {
   it('reads the database again on the next turn, so a sign-out counts at once', async () => {
     const user = await buildUser(t.db);
     const token = await buildSession(t.db, user.id);
-    const resolver = createSessionResolver(db);
+    const resolver = createSessionResolver(db, testSealer);
     expect((await resolver.resolve(token, NOW)).kind).toBe('user');
     await t.db.deleteFrom('sessions').where('id', '=', hashSecret(token)).execute();
     expect((await resolver.resolve(token, NOW)).kind).toBe('anonymous');

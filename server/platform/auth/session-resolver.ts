@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { openSealed } from '../crypto/sealed-columns';
+import type { Sealer } from '../crypto/sealing';
 import type { DB } from '../../db/schema';
 import type { ScopedGrant } from '../../../shared/rules/permissions';
 import { ANONYMOUS, toScopedGrant, type Actor } from './actor';
@@ -20,7 +22,7 @@ interface Waiter {
  * the rest of a small request, and twenty phones syncing at once then pay for one. Nothing is cached — every
  * request reads the database after it arrived — so a sign-out or a changed grant counts at once, on every server.
  */
-export function createSessionResolver(db: Kysely<DB>) {
+export function createSessionResolver(db: Kysely<DB>, sealer: Sealer) {
   let waiting = new Map<string, Waiter[]>();
   let scheduled = false;
 
@@ -110,7 +112,7 @@ export function createSessionResolver(db: Kysely<DB>) {
       }
       const actor: Actor = {
         kind: 'user',
-        user: { id: row.id, name: row.name, email: row.email, phone: row.phone, locale: row.locale },
+        user: { id: row.id, name: row.name, email: row.email, phone: openSealed(sealer, 'users.phone', row.phone), locale: row.locale },
         grants,
         sessionId: row.session_id,
         csrfToken: row.csrf_token,

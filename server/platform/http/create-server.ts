@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Sealer } from '../crypto/sealing';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -44,6 +45,8 @@ declare module 'fastify' {
 export interface HttpOptions {
   logger: Logger;
   database: Database;
+  /** Opens the signed-in user's sealed phone number when a session is resolved. */
+  sealer: Sealer;
   metrics: Metrics;
   clock: Clock;
   bodyLimitBytes: number;
@@ -121,7 +124,7 @@ export async function createHttpServer(opts: HttpOptions) {
   });
 
   app.decorateRequest('actor', null as never);
-  const sessions = createSessionResolver(opts.database.db);
+  const sessions = createSessionResolver(opts.database.db, opts.sealer);
   app.addHook('onRequest', async (request) => {
     (request as { actor: Actor }).actor = ANONYMOUS;
     if (

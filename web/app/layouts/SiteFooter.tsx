@@ -14,6 +14,9 @@ export function SiteFooter() {
             <Link to="/">{t('footer.home')}</Link>
           </li>
           <li>
+            <Link to="/privacy">{t('footer.privacy')}</Link>
+          </li>
+          <li>
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </li>
         </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Button,
+  Checkbox,
   FormErrorSummary,
   Select,
   TextArea,
@@ -20,7 +21,9 @@ import {
   NOTE_MAX,
   OUTCOMES,
   defaultHamletFor,
+  personalDataInNote,
   toLocalDateTimeValue,
+  withNote,
   type CaptureChoices,
   type CaptureDraft,
   type CheckedDraft,
@@ -40,7 +43,10 @@ const FIELD_IDS: Record<DraftProblem, string> = {
   gender: 'capture-gender',
   durationMinutes: 'capture-duration',
   note: 'capture-note',
+  // The summary link of an unconfirmed note lands on the box to tick, right under the warning.
+  notePersonalData: 'capture-note-confirm',
 };
+const NOTE_WARNING_ID = 'capture-note-warning';
 
 /**
  * The capture form. It only builds a record and hands it to `onSave` (which writes the device outbox); it never
@@ -78,6 +84,17 @@ export function CaptureForm({
   };
   const errorOf = (problem: DraftProblem) =>
     problems.includes(problem) ? t(`capture.errors.${problem}`) : null;
+  const noteData = personalDataInNote(draft);
+  const noteConfirmed =
+    noteData.length > 0 && noteData.every((kind) => draft.noteKindsConfirmed.includes(kind));
+  // The warning joins the hint (and the error) the note is described by, so a screen reader reads it on the field.
+  const noteDescribedBy = [
+    `${FIELD_IDS.note}-hint`,
+    errorOf('note') ? `${FIELD_IDS.note}-error` : null,
+    noteData.length > 0 ? NOTE_WARNING_ID : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -228,7 +245,12 @@ export function CaptureForm({
 
       <details
         className="capture-details"
-        open={problems.includes('durationMinutes') || problems.includes('note') || undefined}
+        open={
+          problems.includes('durationMinutes') ||
+          problems.includes('note') ||
+          problems.includes('notePersonalData') ||
+          undefined
+        }
       >
         <summary>{t('capture.more')}</summary>
         <div>
@@ -253,8 +275,30 @@ export function CaptureForm({
             maxLength={NOTE_MAX}
             value={draft.note}
             error={errorOf('note')}
-            onChange={(e) => update({ note: e.target.value })}
+            aria-describedby={noteDescribedBy}
+            onChange={(e) => update(withNote(draft, e.target.value))}
           />
+          {noteData.length > 0 && (
+            <div className="stack capture-section">
+              <Alert
+                tone="warning"
+                id={NOTE_WARNING_ID}
+                live
+                title={t('capture.personalData.title', {
+                  kinds: noteData.map((kind) => t(`capture.personalData.kinds.${kind}`)).join(', '),
+                })}
+              >
+                <p>{t('capture.personalData.body')}</p>
+              </Alert>
+              <Checkbox
+                id={FIELD_IDS.notePersonalData}
+                label={t('capture.personalData.confirm')}
+                checked={noteConfirmed}
+                error={errorOf('notePersonalData')}
+                onChange={(e) => update({ noteKindsConfirmed: e.target.checked ? noteData : [] })}
+              />
+            </div>
+          )}
           <LocationField value={draft.location} onChange={(location) => update({ location })} />
         </div>
       </details>

@@ -219,6 +219,56 @@ describe('CapturePage', () => {
     expect(within(servicesGroup()).getAllByRole('checkbox')).toHaveLength(3);
   });
 
+  it('warns about a phone number in the note and saves offline once the member confirms', async () => {
+    const db = getOfflineDatabase();
+    await writeCached<CachedProfile>(db, CACHE_KEYS.profile, {
+      userId: ME.user.id,
+      name: ME.user.name,
+      teams: ME.teams as CachedProfile['teams'],
+    });
+    await writeCached(db, CACHE_KEYS.services, SERVICES);
+    await writeCached(db, CACHE_KEYS.teamPlace(TEAM_ID), PLACE);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    renderCapture('/capture');
+    const save = await screen.findByRole('button', { name: 'Lưu lượt hỗ trợ' });
+    fireEvent.click(within(servicesGroup()).getByLabelText('Định danh điện tử VNeID mức 2'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Từ 60 trở lên' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Nữ' }));
+    fireEvent.click(screen.getByRole('switch'));
+
+    const note = screen.getByLabelText(/^Ghi chú/);
+    fireEvent.change(note, { target: { value: 'Hẹn 05/12/2026 lúc 14:30, mất 45 phút' } });
+    expect(screen.queryByText(/Ghi chú có vẻ có/)).toBeNull();
+    expect(note.getAttribute('aria-describedby')).toBe('capture-note-hint');
+
+    fireEvent.change(note, { target: { value: 'Con gái bác: 0912.345.678' } });
+    const warning = screen.getByText('Ghi chú có vẻ có số điện thoại').closest('.alert');
+    expect(warning?.id).toBe('capture-note-warning');
+    expect(warning?.textContent).toContain(
+      'Không bao giờ xin ảnh chụp căn cước hay tên đăng nhập, mật khẩu VNeID',
+    );
+    expect(note.getAttribute('aria-describedby')?.split(' ')).toContain('capture-note-warning');
+
+    fireEvent.click(save);
+    const summaryLink = await screen.findByText(/Ghi chú có thông tin cá nhân/, { selector: 'a' });
+    expect(summaryLink.getAttribute('href')).toBe('#capture-note-confirm');
+    expect(await listOutbox(db, ME.user.id)).toEqual([]);
+
+    fireEvent.click(screen.getByLabelText('Tôi đã xem lại, vẫn lưu ghi chú này'));
+    fireEvent.click(save);
+    await screen.findByText('Đã lưu lượt hỗ trợ. Bạn có thể ghi lượt tiếp theo.');
+    const saved = await listOutbox(db, ME.user.id);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.record).toMatchObject({ note: 'Con gái bác: 0912.345.678', consent: true });
+    expect(saved[0]!.record).not.toHaveProperty('noteKindsConfirmed');
+    expect(screen.queryByText(/Ghi chú có vẻ có/)).toBeNull();
+  });
+
   it('asks for one online visit when the device has nothing saved and the server cannot be reached', async () => {
     vi.stubGlobal(
       'fetch',

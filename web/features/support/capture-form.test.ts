@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { findPurpose } from '../../../shared/privacy/register';
+import { en, vi } from './messages';
 import {
   buildSupportRecord,
   chooseDefaults,
@@ -9,6 +11,8 @@ import {
   rememberChoices,
   toIsoWithOffset,
   toLocalDateTimeValue,
+  unconfirmedNoteData,
+  withNote,
   type TeamPlace,
 } from './capture-form';
 
@@ -133,5 +137,65 @@ describe('findDraftProblems and buildSupportRecord', () => {
     const edited = draftFromRecord(record);
     expect(edited).toMatchObject({ services: ['a', 'b'], ageBand: '40_59', gender: 'other', note: 'n' });
     expect(Date.parse(toIsoWithOffset(new Date(record.occurredAt)))).toBe(Date.parse(record.occurredAt));
+  });
+});
+
+describe('personal data in the note', () => {
+  const now = new Date('2026-11-28T02:00:00Z');
+  const ready = {
+    ...chooseDefaults([binhPhu], EMPTY_CHOICES, []),
+    services: ['vneid_level2'],
+    ageBand: '60_plus' as const,
+    gender: 'female' as const,
+  };
+
+  it('holds the save until the member confirms what the warning found, and the record never carries it', () => {
+    const phone = { ...ready, ...withNote(ready, 'Hẹn gọi lại 0912 345 678') };
+    expect(findDraftProblems(phone, now)).toEqual(['notePersonalData']);
+    expect(unconfirmedNoteData(phone)).toEqual(['phone']);
+
+    const confirmed = { ...phone, noteKindsConfirmed: ['phone' as const] };
+    expect(findDraftProblems(confirmed, now)).toEqual([]);
+    const record = buildSupportRecord(confirmed, now);
+    expect(record.note).toBe('Hẹn gọi lại 0912 345 678');
+    expect(record).not.toHaveProperty('noteKindsConfirmed');
+  });
+
+  it('does not warn about dates, times, durations or amounts', () => {
+    const plain = { ...ready, ...withNote(ready, 'Hẹn 05/12/2026 lúc 14:30, mất 45 phút, nộp 150.000 đ') };
+    expect(findDraftProblems(plain, now)).toEqual([]);
+  });
+
+  it('asks again when a new kind is added or a confirmed one is removed and typed back', () => {
+    let draft = { ...ready, ...withNote(ready, 'SĐT 0912345678') };
+    draft = { ...draft, noteKindsConfirmed: ['phone'] };
+    draft = { ...draft, ...withNote(draft, 'SĐT 0912345678, CCCD 079123456789') };
+    expect(draft.noteKindsConfirmed).toEqual(['phone']);
+    expect(unconfirmedNoteData(draft)).toEqual(['citizen_id']);
+
+    draft = { ...draft, ...withNote(draft, 'Đã gọi') };
+    expect(draft.noteKindsConfirmed).toEqual([]);
+    draft = { ...draft, ...withNote(draft, 'Đã gọi 0912345678') };
+    expect(findDraftProblems(draft, now)).toEqual(['notePersonalData']);
+  });
+
+  it('starts every new record and every fix of a refused one unconfirmed', () => {
+    const record = buildSupportRecord(
+      { ...ready, note: 'Gọi 0912345678', noteKindsConfirmed: ['phone'] },
+      now,
+    );
+    expect(draftFromRecord(record).noteKindsConfirmed).toEqual([]);
+    expect(findDraftProblems(draftFromRecord(record), now)).toContain('notePersonalData');
+    expect(chooseDefaults([binhPhu], rememberChoices(EMPTY_CHOICES, record), []).noteKindsConfirmed).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the consent read on the capture page', () => {
+  it('is the register’s consent text for support records, in both languages', () => {
+    const { consent } = findPurpose('support_records');
+    expect(vi.capture.consentText).toContain(consent?.text.vi);
+    expect(en.capture.consentText).toContain(consent?.text.en);
   });
 });

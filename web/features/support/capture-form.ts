@@ -1,8 +1,9 @@
 import { uuidv7 } from '../../../shared/ids';
+import { findPersonalData, type PersonalDataKind } from '../../../shared/privacy/pii-detect';
 import type { AgeBand, Gender, Outcome } from '../../../shared/contracts/support';
 import type { SupportRecordBody } from '../../offline/support-record-types';
 
-export type { AgeBand, Gender, Outcome };
+export type { AgeBand, Gender, Outcome, PersonalDataKind };
 
 export const OUTCOMES: readonly Outcome[] = ['done', 'partly', 'follow_up'];
 export const AGE_BANDS: readonly AgeBand[] = ['under_18', '18_39', '40_59', '60_plus'];
@@ -39,6 +40,11 @@ export interface CaptureDraft {
   consent: boolean;
   durationMinutes: string;
   note: string;
+  /**
+   * The kinds of personal data the member chose to keep in the note after the warning. Only this device's form
+   * reads it (the record never carries it): the check is a warning, not a refusal, so the server is unchanged.
+   */
+  noteKindsConfirmed: PersonalDataKind[];
   location: { lat: number; lng: number; accuracy: number | null } | null;
 }
 
@@ -65,6 +71,7 @@ export function chooseDefaults(
     consent: false,
     durationMinutes: '',
     note: '',
+    noteKindsConfirmed: [],
     location: null,
   };
 }
@@ -76,7 +83,15 @@ export function defaultHamletFor(team: TeamPlace, choices: CaptureChoices): stri
 }
 
 export type DraftProblem =
-  'team' | 'hamlet' | 'services' | 'ageBand' | 'gender' | 'durationMinutes' | 'note' | 'occurredAt';
+  | 'team'
+  | 'hamlet'
+  | 'services'
+  | 'ageBand'
+  | 'gender'
+  | 'durationMinutes'
+  | 'note'
+  | 'notePersonalData'
+  | 'occurredAt';
 
 /** Mirrors MAX_NOTE_LENGTH and the duration bound of the contract without importing its Zod schemas. */
 export const NOTE_MAX = 1000;
@@ -95,11 +110,36 @@ export function findDraftProblems(draft: CaptureDraft, now: Date): DraftProblem[
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > DURATION_MAX) problems.push('durationMinutes');
   }
   if (draft.note.length > NOTE_MAX) problems.push('note');
+  if (unconfirmedNoteData(draft).length > 0) problems.push('notePersonalData');
   if (draft.occurredAtLocal) {
     const at = parseLocalDateTime(draft.occurredAtLocal);
     if (!at || at.getTime() > now.getTime() + 10 * 60_000) problems.push('occurredAt');
   }
   return problems;
+}
+
+/** What in the note looks like a phone number, a citizen ID or an e-mail address (shared/privacy/pii-detect.ts). */
+export function personalDataInNote(draft: Pick<CaptureDraft, 'note'>): PersonalDataKind[] {
+  return findPersonalData(draft.note);
+}
+
+/** Kinds found in the note that the member has not yet confirmed keeping: each one blocks the save until confirmed. */
+export function unconfirmedNoteData(
+  draft: Pick<CaptureDraft, 'note' | 'noteKindsConfirmed'>,
+): PersonalDataKind[] {
+  return personalDataInNote(draft).filter((kind) => !draft.noteKindsConfirmed.includes(kind));
+}
+
+/**
+ * The patch for a new note text. A confirmation lasts only while its kind is still in the note: a phone number
+ * deleted and typed again, or an ID number added after a phone was confirmed, is warned about afresh.
+ */
+export function withNote(
+  draft: Pick<CaptureDraft, 'noteKindsConfirmed'>,
+  note: string,
+): Pick<CaptureDraft, 'note' | 'noteKindsConfirmed'> {
+  const found = findPersonalData(note);
+  return { note, noteKindsConfirmed: draft.noteKindsConfirmed.filter((kind) => found.includes(kind)) };
 }
 
 /** Parses an `<input type="datetime-local">` value as device-local time. */
@@ -178,6 +218,8 @@ export function draftFromRecord(record: SupportRecordBody): CaptureDraft {
     consent: record.consent,
     durationMinutes: record.durationMinutes == null ? '' : String(record.durationMinutes),
     note: record.note ?? '',
+    // A refused record being fixed is a new save: the member confirms anything personal in its note again.
+    noteKindsConfirmed: [],
     location: record.location
       ? { lat: record.location.lat, lng: record.location.lng, accuracy: record.location.accuracy ?? null }
       : null,

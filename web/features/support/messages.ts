@@ -36,6 +36,12 @@ export const vi = {
     duration: 'Thời gian hỗ trợ (phút)',
     note: 'Ghi chú',
     noteHint: 'Không ghi tên, số điện thoại, số CCCD hay mật khẩu.',
+    personalData: {
+      title: 'Ghi chú có vẻ có {{kinds}}',
+      body: 'Không ghi số điện thoại, e-mail hay số căn cước, giấy tờ của người dân vào ghi chú. Không bao giờ xin ảnh chụp căn cước hay tên đăng nhập, mật khẩu VNeID. Hãy xoá phần đó; chỉ đánh dấu ô dưới đây nếu đó không phải thông tin của người dân.',
+      confirm: 'Tôi đã xem lại, vẫn lưu ghi chú này',
+      kinds: { phone: 'số điện thoại', citizen_id: 'số căn cước (CCCD)', email: 'địa chỉ e-mail' },
+    },
     location: 'Vị trí',
     addLocation: 'Thêm vị trí hiện tại',
     locating: 'Đang lấy vị trí… Bạn vẫn có thể lưu.',
@@ -64,6 +70,8 @@ export const vi = {
       gender: 'Chọn giới tính (có thể chọn “Không rõ”).',
       durationMinutes: 'Thời gian hỗ trợ là số phút nguyên, từ 1 đến 600.',
       note: 'Ghi chú tối đa 1000 ký tự.',
+      notePersonalData:
+        'Ghi chú có thông tin cá nhân: xoá phần đó, hoặc đánh dấu “Tôi đã xem lại” để vẫn lưu.',
       occurredAt: 'Thời gian không được muộn hơn hiện tại quá 10 phút.',
     },
   },
@@ -187,6 +195,12 @@ export const en: typeof vi = {
     duration: 'Time spent (minutes)',
     note: 'Note',
     noteHint: 'No names, phone numbers, ID numbers or passwords.',
+    personalData: {
+      title: 'The note seems to contain {{kinds}}',
+      body: 'Do not write the citizen’s phone number, e-mail address or ID card number in notes. Never ask for a photo of an ID card or for a VNeID login or password. Delete that part; tick the box below only if it is not the citizen’s information.',
+      confirm: 'I have checked: save this note as it is',
+      kinds: { phone: 'a phone number', citizen_id: 'a citizen ID number', email: 'an e-mail address' },
+    },
     location: 'Location',
     addLocation: 'Add my current location',
     locating: 'Finding the location… You can still save.',
@@ -215,6 +229,8 @@ export const en: typeof vi = {
       gender: 'Choose a gender (“Not known” is fine).',
       durationMinutes: 'Time spent is a whole number of minutes from 1 to 600.',
       note: 'The note can have at most 1000 characters.',
+      notePersonalData:
+        'The note contains personal data: delete it, or tick “I have checked” to save it anyway.',
       occurredAt: 'The time cannot be more than 10 minutes ahead of now.',
     },
   },

@@ -17,7 +17,7 @@ function user(id: string, name: string, status: UserListItem['status']): UserLis
     id,
     name,
     email: `${id}@example.vn`,
-    phoneMasked: '091****678',
+    phoneMasked: '09•• ••• 678',
     status,
     grants: [{ id: `g-${id}`, role: 'team_leader', unitCode: 'h1', unitName: 'Khu phố 1' }],
     actions: ['users.read'],
