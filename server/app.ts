@@ -12,7 +12,7 @@ import { createSignInThrottleRepository } from './modules/accounts/sign-in-throt
 import { createSignInThrottle } from './modules/accounts/sign-in-throttle.service';
 import { createSignInThrottleJobs } from './modules/accounts/sign-in-throttle.jobs';
 import { createPhoneMessageJobs } from './modules/accounts/phone-messages.jobs';
-import { registerAccountsRoutes } from './modules/accounts/index';
+import { accountsRetention, registerAccountsRoutes } from './modules/accounts/index';
 import {
   createNotificationJobs,
   createNotificationsRepository,
@@ -23,12 +23,13 @@ import {
 import { createJobRunner } from './platform/jobs/job-runner';
 import { createEventBus, createEventDispatcher, eventDispatchSchedule } from './platform/jobs/event-dispatch';
 import { createHousekeepingJobs } from './platform/jobs/housekeeping.jobs';
+import { createRetentionJobs } from './platform/privacy/retention';
 import { createMailJobs, createSmtpTransport, type MailTransport } from './platform/mail/mail-delivery';
 import { createGeographyServices, registerGeographyRoutes } from './modules/geography/index';
 import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoSeedExtension } from './modules/demo/index';
-import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams } from './modules/teams/index';
+import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams, teamMembershipRetention } from './modules/teams/index';
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
-import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords } from './modules/support/index';
+import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords, supportRecordsRetention } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
@@ -126,6 +127,12 @@ export async function buildApp(deps: AppDeps) {
   events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
   const housekeeping = createHousekeepingJobs({ db, clock, retentionDays: config.retentionDaysOperational });
   const signInThrottleJobs = createSignInThrottleJobs({ throttles: signInThrottles, clock });
+  // Each module declares how its purpose's data is anonymised once the register's retention period has passed.
+  const retention = createRetentionJobs({
+    db,
+    clock,
+    rules: [accountsRetention, teamMembershipRetention, supportRecordsRetention],
+  });
   const notificationJobs = createNotificationJobs({
     db,
     repo: notificationsRepo,
@@ -147,8 +154,15 @@ export async function buildApp(deps: AppDeps) {
       ...signInThrottleJobs.jobs,
       ...createPhoneMessageJobs({ webhook: config.webhook, fetch: deps.webhookFetch ?? fetch, sealer }),
       ...notificationJobs.jobs,
+      ...retention.jobs,
     ],
-    schedules: [eventDispatchSchedule, ...housekeeping.schedules, ...signInThrottleJobs.schedules, ...notificationJobs.schedules],
+    schedules: [
+      eventDispatchSchedule,
+      ...housekeeping.schedules,
+      ...signInThrottleJobs.schedules,
+      ...notificationJobs.schedules,
+      ...retention.schedules,
+    ],
   });
 
   return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support, calendar }, sealer, jobs, events };

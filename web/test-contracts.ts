@@ -32,6 +32,7 @@ import {
   WorkingHoursSchema,
 } from '../shared/contracts/calendar';
 import { ErrorBodySchema } from '../shared/contracts/errors';
+import { AccessLogPageSchema, RevealBodySchema, RevealedPhoneSchema } from '../shared/contracts/privacy';
 import {
   NotificationPageSchema,
   NotificationPreferencesSchema,
@@ -148,6 +149,8 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     responses: created(UserGrantSchema),
   },
   { method: 'DELETE', path: '/api/v1/users/:id/grants/:grantId', responses: noContent },
+  { method: 'POST', path: '/api/v1/users/:id/reveal-phone', body: RevealBodySchema, responses: ok(RevealedPhoneSchema) },
+  { method: 'GET', path: '/api/v1/privacy/access-log', responses: ok(AccessLogPageSchema) },
   { method: 'GET', path: '/api/v1/notifications', responses: ok(NotificationPageSchema) },
   { method: 'POST', path: '/api/v1/notifications/read-all', responses: noContent },
   { method: 'GET', path: '/api/v1/notifications/preferences', responses: ok(NotificationPreferencesSchema) },
@@ -267,6 +270,12 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     path: '/api/v1/teams/:id/members/:memberId',
     body: UpdateMemberBodySchema,
     responses: ok(MemberResponseSchema),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/teams/:id/members/:memberId/reveal-phone',
+    body: RevealBodySchema,
+    responses: ok(RevealedPhoneSchema),
   },
 ];
 

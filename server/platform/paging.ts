@@ -1,4 +1,4 @@
-import { decodeCursor } from '../../shared/contracts/paging';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/contracts/paging';
 import { validation } from './errors';
 
 type Kind = 'string' | 'number';
@@ -22,4 +22,19 @@ export function readCursor<const T extends readonly Kind[]>(cursor: string | und
 /** Lists paged by id alone (newest first or in id order). */
 export function readIdCursor(cursor: string | undefined): string | null {
   return readCursor(cursor, ['string'] as const)?.[0] ?? null;
+}
+
+/**
+ * A page from rows read with `limit + 1` (the extra row only says that more follow): the first `limit` rows mapped,
+ * and the cursor of the last one when there is more.
+ */
+export function pageFromRows<R, T>(
+  rows: readonly R[],
+  limit: number,
+  cursorOf: (last: R) => readonly (string | number)[],
+  map: (row: R) => T,
+): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(map), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }

@@ -26,6 +26,8 @@ export const ACTIONS = [
   'services.manage',
   /** A province's working hours, holidays and swapped days (the calendar every deadline is counted in). */
   'calendar.manage',
+  /** The personal-data access log: who revealed whose full phone number, and why (Law 91/2025). */
+  'privacy.accessLog',
   'support.capture',
   'support.review',
   'support.export',

@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditQuery } from '../../../shared/contracts/accounts';
-import { encodeCursor, type Page } from '../../../shared/contracts/paging';
-import { readCursor } from '../../platform/paging';
+import type { Page } from '../../../shared/contracts/paging';
+import { pageFromRows, readCursor } from '../../platform/paging';
 import { assertCanSomewhere, type Actor } from '../../platform/auth/actor';
 import { endOfLocalDayUtc, startOfLocalDayUtc } from '../../../shared/time/vietnam-time';
 
@@ -32,10 +32,11 @@ export function createAuditService(deps: { auditLog: AuditLogRepository }) {
       before,
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => ({
+    return pageFromRows(
+      rows,
+      query.limit,
+      (last) => [last.at, last.id],
+      (r) => ({
         id: r.id,
         at: r.at,
         actor: r.actor_user_id ? { id: r.actor_user_id, name: r.actor_name ?? '' } : null,
@@ -46,9 +47,8 @@ export function createAuditService(deps: { auditLog: AuditLogRepository }) {
         before: parseJson(r.before_json),
         after: parseJson(r.after_json),
         ip: r.ip,
-      })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null,
-    };
+      }),
+    );
   }
 
   return { listAudit };

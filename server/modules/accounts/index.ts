@@ -19,6 +19,8 @@ import { createApiKeysService } from './api-keys.service';
 import { registerAuditRoutes } from './audit.routes';
 import { createAuditLogRepository } from './audit-log.repository';
 import { createAuditService } from './audit.service';
+import { createAccessLogRepository } from './access-log.repository';
+import { createAccessLogService } from './access-log.service';
 import { createAuthTokensRepository } from './auth-tokens.repository';
 import type { AuthService } from './auth.service';
 import { createGrantsRepository } from './grants.repository';
@@ -75,7 +77,9 @@ export function registerAccountsRoutes(app: ZodApp, deps: AccountsDeps) {
   registerUserRoutes(app, { usersAdmin, clock });
   registerProfileRoutes(app, { profile, clock });
   registerApiKeyRoutes(app, { apiKeys, clock });
-  registerAuditRoutes(app, { audit });
+  const accessLog = createAccessLogService({ repo: createAccessLogRepository(db) });
+  registerAuditRoutes(app, { audit, accessLog });
   registerOutboxRoutes(app, { outbox });
   return { passwordReset, invitations, usersAdmin, profile, apiKeys, audit, outbox };
 }
+export { accountsRetention } from './accounts.retention';

@@ -88,16 +88,37 @@ describe('users admin', () => {
     }
   });
 
-  it('shows one user in scope, with the full phone only to managers', async () => {
+  it('shows one user in scope with the phone masked; a manager reveals it with a reason, into the access log', async () => {
     const detail = await get(`/api/v1/users/${hoa}`, officer);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ id: hoa, phone: '+84912345678', phoneMasked: '09•• ••• 678', locale: 'vi' });
+    expect(detail.json()).toMatchObject({ id: hoa, phone: null, phoneMasked: '09•• ••• 678', locale: 'vi' });
+    const reveal = (s: Session, payload: object) =>
+      w.t.app.inject({ method: 'POST', url: `/api/v1/users/${hoa}/reveal-phone`, headers: s.headers, payload });
+    expect((await reveal(officer, {})).json().error.code).toBe('VALIDATION');
+    const revealed = await reveal(officer, { reason: 'Gọi hẹn lịch tập huấn' });
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json()).toEqual({ phone: '0912345678' });
+    expect(revealed.headers['cache-control']).toBe('no-store');
+    const log = await get('/api/v1/privacy/access-log?subjectType=user', admin);
+    expect(log.statusCode).toBe(200);
+    expect(log.json().items[0]).toMatchObject({
+      subjectType: 'user',
+      subjectId: hoa,
+      field: 'phone',
+      reason: 'Gọi hẹn lịch tập huấn',
+      actor: { name: expect.any(String) },
+    });
+    // The log is the province administrators': a commune officer may reveal, not read who revealed.
+    expect((await get('/api/v1/privacy/access-log', officer)).statusCode).toBe(403);
     expect((await get(`/api/v1/users/${outside}`, officer)).statusCode).toBe(404);
     expect((await get('/api/v1/users/no-such-user', admin)).statusCode).toBe(404);
     const leader = await buildUser(w.t.database.db, { grants: [{ role: 'team_leader', unitCode: w.hamlet, communeCode: w.commune }] });
     const leaderSession = await signInAs(w.t, leader.email, leader.password);
     const asLeader = await get(`/api/v1/users/${hoa}`, leaderSession);
     expect(asLeader.json()).toMatchObject({ phone: null, actions: ['users.read'] });
+    // A reader is not a manager: no reveal, and nothing is logged.
+    expect((await reveal(leaderSession, { reason: 'Tò mò muốn biết số' })).statusCode).toBe(403);
+    expect((await get('/api/v1/privacy/access-log?subjectType=user', admin)).json().items).toHaveLength(1);
     expect((await w.t.app.inject({ method: 'GET', url: `/api/v1/users/${hoa}` })).statusCode).toBe(401);
   });
 

@@ -9,6 +9,7 @@ import {
   UsersPageSchema,
   UsersQuerySchema,
 } from '../../../shared/contracts/accounts';
+import { RevealBodySchema, RevealedPhoneSchema } from '../../../shared/contracts/privacy';
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
@@ -46,6 +47,23 @@ export function registerUserRoutes(app: ZodApp, deps: { usersAdmin: UsersService
       },
     },
     async (request) => usersAdmin.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/users/:id/reveal-phone',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['accounts'],
+        operationId: 'revealUserPhone',
+        summary: 'A user’s full phone number for someone who manages them, with a reason (written to the access log)',
+        params: IdParamsSchema,
+        body: RevealBodySchema,
+        response: { 200: RevealedPhoneSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      usersAdmin.revealPhone(request.actor, request.params.id, request.body, auditContext(request, clock)),
   );
 
   app.patch(

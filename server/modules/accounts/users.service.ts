@@ -16,8 +16,10 @@ import { foldText } from '../../../shared/text/fold';
 import type { DB, GrantsTable } from '../../db/schema';
 import type { UserRow } from './users.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
-import { actorGrants, actorUserId, assertCan, assertCanSomewhere, type Actor } from '../../platform/auth/actor';
-import { AppError, conflict, notFound } from '../../platform/errors';
+import { actorGrants, actorUserId, assertCan, assertCanSomewhere, requireUser, type Actor } from '../../platform/auth/actor';
+import { recordPersonalDataAccess } from '../../platform/access-log';
+import type { RevealBody, RevealedPhone } from '../../../shared/contracts/privacy';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import type { GrantsRepository } from './grants.repository';
 import { assertMayGrantRole, assertRoleFitsLevel, isInSubtrees, mayManageUser, scopeOf } from './grants.policy';
 import { requirePlacement } from './placements.service';
@@ -104,7 +106,8 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     const [p] = await present(actor, [user]);
     return {
       ...p!.item,
-      phone: p!.manage ? user.phone : null,
+      // Masked for everyone else, managers included: they reveal it with a reason (revealPhone, the access log).
+      phone: actorUserId(actor) === user.id ? user.phone : null,
       locale: user.locale,
       lastLoginAt: user.last_login_at,
       createdAt: user.created_at,
@@ -219,6 +222,30 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     });
   }
 
-  return { list, get, update, addGrant, removeGrant };
+  /**
+   * A user's full phone number for someone who manages them (users.manage over their grants), with a reason: written
+   * to the personal-data access log, placed where the first of the user's grants the caller manages sits.
+   */
+  async function revealPhone(actor: Actor, userId: string, body: RevealBody, ctx: AuditContext): Promise<RevealedPhone> {
+    const caller = requireUser(actor);
+    const user = await loadVisible(actor, userId);
+    const [p] = await present(actor, [user]);
+    if (!p!.manage) throw forbidden();
+    if (!user.phone) throw notFound('This account has no phone number.', 'Tài khoản này chưa có số điện thoại.');
+    const place = p!.own.find((g) => isInSubtrees(placementOf(g), scopeOf(actor, 'users.manage'))) ?? p!.own[0]!;
+    await recordPersonalDataAccess(db, {
+      at: ctx.at,
+      actor_user_id: caller.user.id,
+      subject_type: 'user',
+      subject_id: user.id,
+      field: 'phone',
+      reason: body.reason,
+      province_code: place.province_code,
+      commune_code: place.commune_code,
+    });
+    return { phone: `0${user.phone.slice(3)}` };
+  }
+
+  return { list, get, update, addGrant, removeGrant, revealPhone };
 }
 export type UsersService = ReturnType<typeof createUsersService>;

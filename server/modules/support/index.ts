@@ -49,3 +49,4 @@ export function createSupportModule(deps: {
   };
 }
 export type SupportModule = ReturnType<typeof createSupportModule>;
+export { supportRecordsRetention } from './support.retention';

@@ -67,3 +67,4 @@ export function listTeamsOfUser(db: Kysely<DB>, sealer: Sealer, clock: Clock = s
     }));
   };
 }
+export { teamMembershipRetention } from './teams.retention';

@@ -5,7 +5,9 @@ import { uuidv7 } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 import type { MemberRow } from './members.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
-import { ANONYMOUS, actorUserId, requireSignedIn, type Actor } from '../../platform/auth/actor';
+import { ANONYMOUS, actorUserId, requireSignedIn, requireUser, type Actor } from '../../platform/auth/actor';
+import { recordPersonalDataAccess } from '../../platform/access-log';
+import type { RevealBody } from '../../../shared/contracts/privacy';
 import type { Clock } from '../../platform/clock';
 import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { recordEvent, type DomainEvent } from '../../platform/events';
@@ -14,7 +16,7 @@ import { syncMemberGrant, teamRoleOf } from './member-grants';
 import { localDateOf } from '../../../shared/time/vietnam-time';
 import type { MembersRepository } from './members.repository';
 import { mayManageMembers } from './teams.policy';
-import { isActiveOn, toMemberView } from './teams.presenter';
+import { displayPhone, isActiveOn, toMemberView } from './teams.presenter';
 import type { TeamRow, TeamsRepository } from './teams.repository';
 import type { TeamsService } from './teams.service';
 import type { Sealer } from '../../platform/crypto/sealing';
@@ -308,6 +310,30 @@ export function createMembersService(deps: {
     });
   }
 
-  return { addMember, updateMember, linkAcceptedInvitation };
+  /**
+   * A member's full phone number for a manager of the team (teams.manageMembers where it sits), who states why:
+   * lists show it masked, and each reveal is written to the personal-data access log in the same transaction.
+   */
+  async function revealPhone(actor: Actor, teamId: string, memberId: string, body: RevealBody, ctx: AuditContext) {
+    const caller = requireUser(actor);
+    const team = await teams.requireTeam(teamId);
+    if (!mayManageMembers(actor, team)) throw forbidden();
+    const member = await members.findById(teamId, memberId);
+    if (!member) throw memberNotFound();
+    if (!member.phone) throw notFound('This member has no phone number.', 'Thành viên này chưa có số điện thoại.');
+    await recordPersonalDataAccess(db, {
+      at: ctx.at,
+      actor_user_id: caller.user.id,
+      subject_type: 'team_member',
+      subject_id: member.id,
+      field: 'phone',
+      reason: body.reason,
+      province_code: team.province_code,
+      commune_code: team.commune_code,
+    });
+    return { phone: displayPhone(member.phone)! };
+  }
+
+  return { addMember, updateMember, linkAcceptedInvitation, revealPhone };
 }
 export type MembersService = ReturnType<typeof createMembersService>;

@@ -58,8 +58,8 @@ export interface MemberViewOptions {
 }
 
 /**
- * A member as the caller may see them. A member's own number is public only when they opted in; staff see it
- * masked, managers and the member themselves in full. Never more than that.
+ * A member as the caller may see them. A member's own number is public only when they opted in; staff, managers
+ * included, see it masked (a manager reveals it with a reason: POST …/reveal-phone); the member sees their own.
  */
 export function toMemberView(m: MemberRow, opts: MemberViewOptions): TeamMember {
   const isMe = opts.meUserId !== null && m.user_id === opts.meUserId;
@@ -70,7 +70,7 @@ export function toMemberView(m: MemberRow, opts: MemberViewOptions): TeamMember 
     role: m.role,
     affiliation: m.affiliation as Affiliation,
     organization: m.organization,
-    phone: opts.manager || isMe ? displayPhone(m.phone) : publicPhone,
+    phone: isMe ? displayPhone(m.phone) : publicPhone,
     phonePublic: m.phone_public === 1,
     active: isActiveOn(m, opts.today),
     actions: opts.actions,

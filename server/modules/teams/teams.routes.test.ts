@@ -147,10 +147,23 @@ describe('teams and members', () => {
       headers: { cookie: officer.cookie },
     });
     expect(staff.json().members).toHaveLength(3);
-    expect(staff.json().members.find((m: { name: string }) => m.name === 'Lê Văn Tám')).toMatchObject({
-      phone: '0911222333',
-      phoneMasked: '09•• ••• 333',
-    });
+    const tam = staff.json().members.find((m: { name: string }) => m.name === 'Lê Văn Tám');
+    // Managers see it masked too; the full number is an explicit reveal with a reason, written to the access log.
+    expect(tam).toMatchObject({ phone: null, phoneMasked: '09•• ••• 333' });
+    const reveal = (s: Session, payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/teams/${team.id as string}/members/${tam.id as string}/reveal-phone`,
+        headers: s.headers,
+        payload,
+      });
+    expect((await reveal(officer, { reason: '' })).statusCode).toBe(400);
+    const revealed = await reveal(officer, { reason: 'Gọi phân công lịch trực' });
+    expect(revealed.json()).toEqual({ phone: '0911222333' });
+    const logged = await t.database.db.selectFrom('personal_data_access').selectAll().execute();
+    expect(logged).toEqual([
+      expect.objectContaining({ subject_type: 'team_member', subject_id: tam.id, reason: 'Gọi phân công lịch trực', commune_code: COMMUNE_A }),
+    ]);
     const reader = await buildUser(t.database.db, {
       grants: [{ role: 'youth_union_coordinator', unitCode: '80' }],
     });
@@ -164,6 +177,8 @@ describe('teams and members', () => {
       phone: null,
       phoneMasked: '09•• ••• 333',
     });
+    expect((await reveal(rs, { reason: 'Cần liên hệ thành viên' })).statusCode).toBe(403);
+    expect(await t.database.db.selectFrom('personal_data_access').selectAll().execute()).toHaveLength(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/teams/nope' })).statusCode).toBe(404);
   });
 

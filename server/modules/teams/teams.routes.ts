@@ -12,6 +12,7 @@ import {
   UpdateMemberBodySchema,
   UpdateTeamBodySchema,
 } from '../../../shared/contracts/teams';
+import { RevealBodySchema, RevealedPhoneSchema } from '../../../shared/contracts/privacy';
 import type { Clock } from '../../platform/clock';
 import { auditContext } from '../../platform/http/request-meta';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
@@ -166,6 +167,29 @@ export function registerTeamsRoutes(
     },
     async (request) =>
       members.updateMember(
+        request.actor,
+        request.params.id,
+        request.params.memberId,
+        request.body,
+        auditContext(request, clock),
+      ),
+  );
+
+  app.post(
+    '/api/v1/teams/:id/members/:memberId/reveal-phone',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['teams'],
+        operationId: 'revealTeamMemberPhone',
+        summary: 'A member’s full phone number for a manager of the team, with a reason (written to the access log)',
+        params: MemberParamsSchema,
+        body: RevealBodySchema,
+        response: { 200: RevealedPhoneSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      members.revealPhone(
         request.actor,
         request.params.id,
         request.params.memberId,

@@ -10,8 +10,8 @@ export interface Subtree {
 }
 
 /** Tables whose rows are placed in the unit tree by province_code / commune_code (/ hamlet_id). */
-export type PlacedTable = 'grants' | 'teams' | 'support_records' | 'audit_log';
-const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log']);
+export type PlacedTable = 'grants' | 'teams' | 'support_records' | 'audit_log' | 'personal_data_access';
+const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log', 'personal_data_access']);
 /** A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts). */
 const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = { support_records: 'team_hamlet_id' };
 

@@ -40,6 +40,18 @@ export const vi = {
       'Để gửi yêu cầu, hãy liên hệ: {{contact}}. Khi gửi, bạn chỉ cần cho biết tên và cách liên lạc; đừng gửi ảnh giấy tờ tùy thân.',
     requestLink: 'Gửi yêu cầu về dữ liệu cá nhân',
   },
+  reveal: {
+    button: 'Xem số',
+    buttonFor: 'Xem số đầy đủ của {{name}}',
+    title: 'Xem số điện thoại đầy đủ',
+    body: 'Số điện thoại là dữ liệu cá nhân. Chỉ xem khi cần liên hệ. Lý do của bạn được ghi vào nhật ký truy cập mà quản trị viên tỉnh xem được.',
+    reason: 'Lý do cần xem số',
+    reasonHint: 'Ví dụ: gọi hẹn lịch hỗ trợ',
+    reasonTooShort: 'Hãy ghi lý do (ít nhất 5 ký tự).',
+    confirm: 'Xem số',
+    cancel: 'Huỷ',
+    call: 'Gọi {{phone}}',
+  },
 };
 
 export const en: typeof vi = {
@@ -78,5 +90,17 @@ export const en: typeof vi = {
     howToNow:
       'To make a request, contact: {{contact}}. You only need to give your name and how to reach you; do not send pictures of identity documents.',
     requestLink: 'Make a request about your personal data',
+  },
+  reveal: {
+    button: 'Show number',
+    buttonFor: 'Show the full number of {{name}}',
+    title: 'Show the full phone number',
+    body: 'A phone number is personal data. Look at it only when you need to get in touch. Your reason is written to the access log that province administrators can read.',
+    reason: 'Why you need the number',
+    reasonHint: 'For example: call to arrange a visit',
+    reasonTooShort: 'Give a reason (at least 5 characters).',
+    confirm: 'Show number',
+    cancel: 'Cancel',
+    call: 'Call {{phone}}',
   },
 };

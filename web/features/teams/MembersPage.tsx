@@ -14,6 +14,7 @@ import {
   Tag,
   type DataColumn,
 } from '../../ui';
+import { RevealPhone } from '../privacy/RevealPhone';
 import { AddMemberForm, MEMBER_ROLES } from './AddMemberForm';
 import { telHref, teamPath } from './paths';
 import { useTeam, useUpdateMember } from './teams-queries';
@@ -67,7 +68,18 @@ export function MembersPage() {
     {
       key: 'phone',
       header: t('members.phone'),
-      render: (m) => (m.phone ? <a href={telHref(m.phone)}>{m.phone}</a> : (m.phoneMasked ?? '—')),
+      render: (m) =>
+        m.phone ? (
+          <a href={telHref(m.phone)}>{m.phone}</a>
+        ) : m.phoneMasked && canManage ? (
+          <RevealPhone
+            masked={m.phoneMasked}
+            name={m.name}
+            path={`/api/v1/teams/${data.id}/members/${m.id}/reveal-phone`}
+          />
+        ) : (
+          (m.phoneMasked ?? '—')
+        ),
     },
     {
       key: 'status',

@@ -18,6 +18,7 @@ import { ADMIN_QUERY_KEY, useUser } from '../queries';
 import { useStartUnit } from '../start-unit';
 import { useErrorText } from '../use-error-text';
 import '../admin.css';
+import { RevealPhone } from '../../privacy/RevealPhone';
 
 /** One user: details, status (disable/enable), and the roles they hold inside the caller's scope. */
 export function UserDetailPage() {
@@ -55,7 +56,14 @@ export function UserDetailPage() {
             </div>
             <div>
               <dt>{t('user.phone')}</dt>
-              <dd>{data.phone ?? data.phoneMasked ?? t('common.none')}</dd>
+              <dd>
+                {data.phone ??
+                  (data.phoneMasked && data.actions.includes('users.manage') ? (
+                    <RevealPhone masked={data.phoneMasked} name={data.name} path={`/api/v1/users/${data.id}/reveal-phone`} />
+                  ) : (
+                    (data.phoneMasked ?? t('common.none'))
+                  ))}
+              </dd>
             </div>
             <div>
               <dt>{t('user.lastLogin')}</dt>
