@@ -31,6 +31,7 @@ import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams,
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
 import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords, supportRecordsRetention } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
+import { createPrivacyModule, registerBreachRoutes } from './modules/privacy/index';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
 
@@ -121,6 +122,9 @@ export async function buildApp(deps: AppDeps) {
   const calendar = createCalendarModule({ db, clock });
   registerCalendarRoutes(app, { calendar, clock });
 
+  const privacy = createPrivacyModule({ db, clock });
+  registerBreachRoutes(app, { breaches: privacy.breaches, clock });
+
   // Jobs and event subscribers of every module; the runner refuses to build when a declared job has no handler.
   const events = createEventBus();
   const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
@@ -165,6 +169,6 @@ export async function buildApp(deps: AppDeps) {
     ],
   });
 
-  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support, calendar }, sealer, jobs, events };
+  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support, calendar, privacy }, sealer, jobs, events };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -393,6 +393,34 @@ export interface PersonalDataAccessTable {
   commune_code: string | null;
 }
 
+/** One personal-data breach (migration 0012). */
+export interface PersonalDataBreachesTable {
+  id: string;
+  province_code: string;
+  discovered_at: string;
+  occurred_at: string | null;
+  /** discovered_at + 72 hours: the notification deadline. */
+  notify_by: string;
+  title: string;
+  description: string;
+  /** JSON array of BREACH_DATA_CATEGORIES. */
+  data_categories_json: string;
+  subjects: string;
+  subjects_count: number | null;
+  consequences: string | null;
+  measures: string | null;
+  contact: string;
+  status: 'open' | 'notified' | 'closed';
+  notified_at: string | null;
+  notified_to: string | null;
+  notification_ref: string | null;
+  late_reason: string | null;
+  closed_at: string | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
@@ -421,5 +449,6 @@ export interface DB {
   working_hours: WorkingHoursTable;
   calendar_days: CalendarDaysTable;
   personal_data_access: PersonalDataAccessTable;
+  personal_data_breaches: PersonalDataBreachesTable;
   kysely_migration: { name: string; timestamp: string };
 }

@@ -41,3 +41,97 @@ export const AccessLogEntrySchema = z.object({
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
 export const AccessLogPageSchema = pageOf(AccessLogEntrySchema);
+
+// ------------------------------------------------------------------------------------------- breach register
+
+/** What kinds of personal data a breach touched (the notification form asks for the types of data). */
+export const BREACH_DATA_CATEGORIES = [
+  'name',
+  'phone',
+  'email',
+  'address',
+  'citizen_id',
+  'age_gender',
+  'location',
+  'notes',
+  'account_credentials',
+  'other',
+] as const;
+export type BreachDataCategory = (typeof BREACH_DATA_CATEGORIES)[number];
+export const BREACH_STATUSES = ['open', 'notified', 'closed'] as const;
+/** Decree 13/2023's deadline, kept under Law 91/2025 until the new one is confirmed (domain.md §5). */
+export const BREACH_NOTIFY_HOURS = 72;
+
+const IsoInstant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with its offset');
+const Text = (max: number) => z.string().trim().min(3).max(max);
+
+export const CreateBreachBodySchema = z.strictObject({
+  provinceCode: z.string().regex(/^\d{2}$/).describe('The province whose register this is'),
+  discoveredAt: IsoInstant.describe('When the breach was discovered: the 72-hour clock starts here'),
+  occurredAt: IsoInstant.nullish().describe('When it happened, if known'),
+  title: Text(200),
+  description: Text(4000).describe('What happened: the act, where, which systems'),
+  dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)).min(1).max(BREACH_DATA_CATEGORIES.length),
+  subjects: Text(1000).describe('Whose data: which groups of people'),
+  subjectsCount: z.number().int().min(0).max(100_000_000).nullish().describe('How many people, estimated'),
+  consequences: Text(4000).nullish().describe('Likely consequences and harm'),
+  measures: Text(4000).nullish().describe('Measures taken or planned to limit the harm'),
+  contact: Text(300).describe('Who answers for the breach: name, role and how to reach them'),
+});
+export type CreateBreachBody = z.infer<typeof CreateBreachBodySchema>;
+
+export const UpdateBreachBodySchema = z.strictObject({
+  occurredAt: IsoInstant.nullish(),
+  title: Text(200).optional(),
+  description: Text(4000).optional(),
+  dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)).min(1).max(BREACH_DATA_CATEGORIES.length).optional(),
+  subjects: Text(1000).optional(),
+  subjectsCount: z.number().int().min(0).max(100_000_000).nullish(),
+  consequences: Text(4000).nullish(),
+  measures: Text(4000).nullish(),
+  contact: Text(300).optional(),
+  /** Marks the notification sent (status → notified); after the deadline a lateReason is required. */
+  notification: z
+    .strictObject({
+      notifiedAt: IsoInstant,
+      notifiedTo: Text(300).default('Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)'),
+      reference: Text(200).nullish().describe('The dispatch number or receipt'),
+      lateReason: Text(2000).nullish().describe('Required when notified after the 72-hour deadline'),
+    })
+    .optional(),
+  close: z.literal(true).optional().describe('Closes a notified breach once handled'),
+});
+export type UpdateBreachBody = z.infer<typeof UpdateBreachBodySchema>;
+
+export const BreachSchema = z.object({
+  id: z.string(),
+  provinceCode: z.string(),
+  discoveredAt: z.string(),
+  occurredAt: z.string().nullable(),
+  notifyBy: z.string().describe('discoveredAt + 72 hours'),
+  overdue: z.boolean().describe('Not notified and past notifyBy'),
+  hoursLeft: z.number().nullable().describe('Whole hours until notifyBy while not notified (negative when overdue)'),
+  title: z.string(),
+  description: z.string(),
+  dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)),
+  subjects: z.string(),
+  subjectsCount: z.number().nullable(),
+  consequences: z.string().nullable(),
+  measures: z.string().nullable(),
+  contact: z.string(),
+  status: z.enum(BREACH_STATUSES),
+  notifiedAt: z.string().nullable(),
+  notifiedTo: z.string().nullable(),
+  notificationRef: z.string().nullable(),
+  lateReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  recordedBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Breach = z.infer<typeof BreachSchema>;
+export const BreachListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(BREACH_STATUSES).optional(),
+});
+export type BreachListQuery = z.infer<typeof BreachListQuerySchema>;
+export const BreachPageSchema = pageOf(BreachSchema);

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'calendar.manage',
   /** The personal-data access log: who revealed whose full phone number, and why (Law 91/2025). */
   'privacy.accessLog',
+  /** The register of personal-data breaches and their 72-hour notification (province level). */
+  'privacy.breaches',
   'support.capture',
   'support.review',
   'support.export',

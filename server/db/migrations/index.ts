@@ -9,6 +9,7 @@ import * as m0008 from './0008-rate-limits-retention';
 import * as m0009 from './0009-support-scale';
 import * as m0010 from './0010-working-calendar';
 import * as m0011 from './0011-sealed-contacts';
+import * as m0012 from './0012-breach-register';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009-support-scale': m0009,
   '0010-working-calendar': m0010,
   '0011-sealed-contacts': m0011,
+  '0012-breach-register': m0012,
 };
