@@ -327,6 +327,10 @@ export interface SupportRecordsTable {
   age_band: string;
   gender: string;
   consent: number;
+  /** The register's consent text version read aloud (null without consent); see migration 0013. */
+  consent_version: string | null;
+  /** Set when the person withdrew consent: the note and location were cleared then. */
+  consent_withdrawn_at: string | null;
   duration_minutes: number | null;
   note: string | null;
   lat: number | null;

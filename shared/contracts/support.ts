@@ -111,6 +111,11 @@ export const SupportRecordSchema = z.object({
   outcome: z.enum(OUTCOMES),
   person: PersonSchema,
   consent: z.boolean(),
+  consentWithdrawnAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When the citizen withdrew consent: note and location were cleared on every version then'),
   durationMinutes: z.number().nullable(),
   note: z.string().nullable(),
   location: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable() }).nullable(),
@@ -140,6 +145,13 @@ export type SupportRecord = z.infer<typeof SupportRecordSchema>;
 export const RetractBodySchema = z.strictObject({
   reason: z.string().trim().min(3).max(500).describe('Why the record is withdrawn (kept with the record)'),
 });
+
+/** How the person told the team they withdraw consent (recorded with the withdrawal). */
+export const CONSENT_CHANNELS = ['in_person', 'phone_call', 'web'] as const;
+export const ConsentWithdrawalBodySchema = z.strictObject({
+  channel: z.enum(CONSENT_CHANNELS).describe('How the person withdrew consent: in person, by a phone call, on the web'),
+});
+export type ConsentWithdrawalBody = z.infer<typeof ConsentWithdrawalBodySchema>;
 
 export const ReviewBodySchema = z.strictObject({
   ids: z.array(UuidSchema).min(1).max(MAX_SYNC_RECORDS).describe('Records to review in one go'),

@@ -10,6 +10,7 @@ import * as m0009 from './0009-support-scale';
 import * as m0010 from './0010-working-calendar';
 import * as m0011 from './0011-sealed-contacts';
 import * as m0012 from './0012-breach-register';
+import * as m0013 from './0013-support-consent';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010-working-calendar': m0010,
   '0011-sealed-contacts': m0011,
   '0012-breach-register': m0012,
+  '0013-support-consent': m0013,
 };

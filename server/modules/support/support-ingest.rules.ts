@@ -15,6 +15,7 @@ import type { SupportRecordsTable } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
 import { isActiveOn, type TeamsRepository } from '../teams/index';
 import { localDateOf } from '../../../shared/time/vietnam-time';
+import { consentColumns } from './support-consent';
 
 /** A record of the batch that passed the schema, in canonical form with its content hash. */
 export interface Candidate {
@@ -268,7 +269,7 @@ export function buildRow(
     outcome: k.outcome,
     age_band: k.ageBand,
     gender: k.gender,
-    consent: k.consent ? 1 : 0,
+    ...consentColumns(k.consent),
     duration_minutes: k.durationMinutes,
     note: k.note,
     lat: k.location?.lat ?? null,

@@ -44,6 +44,8 @@ function syntheticRow(i: number): SupportRecordsTable {
     age_band: '60_plus',
     gender: 'female',
     consent: 1,
+    consent_version: '2026-12-05',
+    consent_withdrawn_at: null,
     duration_minutes: 10,
     note: null,
     lat: null,

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { ErrorDetail } from '../../../shared/contracts/errors';
-import { MAX_SYNC_RECORDS, type SupportRecord, type SyncResult } from '../../../shared/contracts/support';
+import {
+  MAX_SYNC_RECORDS,
+  type ConsentWithdrawalBody,
+  type SupportRecord,
+  type SyncResult,
+} from '../../../shared/contracts/support';
 import type { DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorUserId, requireSignedIn, type Actor } from '../../platform/auth/actor';
@@ -11,6 +16,7 @@ import type { SupportIngestService } from './support-ingest.service';
 import type { SupportRecordsRepository } from './support-records.repository';
 import { isAuthor, mayRead, mayReview, recordActions } from './support.policy';
 import { toRecordView } from './support.presenter';
+import { clearConsentedData } from './support-consent';
 
 const recordNotFound = () => notFound('Support record not found.', 'Không tìm thấy lượt hỗ trợ.');
 
@@ -183,6 +189,37 @@ export function createSupportRecordsService(deps: {
     return getRecord(actor, row.id);
   }
 
+  /**
+   * The person helped withdraws consent (told the member in person, by phone or on the web): the note and location
+   * kept only with consent are cleared on every version of the record, at once; the record still counts, since
+   * nothing in it points to anyone any more (the register's "support_records" withdrawal). Its author or a reviewer.
+   */
+  async function withdrawConsent(
+    actor: Actor,
+    id: string,
+    body: ConsentWithdrawalBody,
+    ctx: AuditContext,
+  ): Promise<SupportRecord> {
+    requireSignedIn(actor);
+    const row = await readVisible(actor, id);
+    if (!isAuthor(actor, row) && !mayReview(actor, row)) throw forbidden();
+    if (row.consent !== 1 || row.consent_withdrawn_at !== null) {
+      throw conflict('This record holds no consent to withdraw.', 'Lượt hỗ trợ này không có sự đồng ý nào để rút lại.');
+    }
+    await db.transaction().execute(async (trx) => {
+      const versions = await clearConsentedData(trx, row.id, ctx.at);
+      await recordAudit(trx, ctx, {
+        action: 'support_record.consent_withdrawn',
+        entityType: 'support_record',
+        entityId: row.id,
+        provinceCode: row.province_code,
+        communeCode: row.commune_code,
+        after: { channel: body.channel, consentVersion: row.consent_version, versionsCleared: versions.length },
+      });
+    });
+    return getRecord(actor, row.id);
+  }
+
   /** Marks records reviewed or flagged (support.review where each sits); each id gets its own answer. */
   async function reviewRecords(
     actor: Actor,
@@ -266,6 +303,6 @@ export function createSupportRecordsService(deps: {
     }
   }
 
-  return { putRecord, syncRecords, getRecord, retractRecord, reviewRecords };
+  return { putRecord, syncRecords, getRecord, retractRecord, withdrawConsent, reviewRecords };
 }
 export type SupportRecordsService = ReturnType<typeof createSupportRecordsService>;

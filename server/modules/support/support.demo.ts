@@ -9,6 +9,7 @@ import { VIETNAM_OFFSET_MS } from '../../../shared/time/vietnam-time';
 import { hashContent } from './support-ingest.rules';
 import { createSupportRecordsRepository } from './support-records.repository';
 import { addDays } from '../../../shared/time/vietnam-time';
+import { consentColumns } from './support-consent';
 
 const DAYS = 182;
 /** Records per team on an ordinary weekday: about 50,000 over the province's ~500 teams in six months. */
@@ -160,7 +161,7 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
           outcome: content.outcome,
           age_band: content.ageBand,
           gender: content.gender,
-          consent: consent ? 1 : 0,
+          ...consentColumns(consent),
           duration_minutes: content.durationMinutes,
           note: content.note,
           lat: null,

@@ -17,6 +17,7 @@ export function toRecordView(r: RecordRow, actions: Action[]): SupportRecord {
     outcome: r.outcome as Outcome,
     person: { ageBand: r.age_band as AgeBand, gender: r.gender as Gender },
     consent: r.consent === 1,
+    consentWithdrawnAt: r.consent_withdrawn_at,
     durationMinutes: r.duration_minutes,
     note: r.note,
     location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng, accuracy: r.accuracy } : null,

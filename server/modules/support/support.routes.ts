@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
   PutSupportRecordBodySchema,
+  ConsentWithdrawalBodySchema,
   RetractBodySchema,
   ReviewBodySchema,
   ReviewResponseSchema,
@@ -98,6 +99,24 @@ export function registerSupportRoutes(
       },
     },
     async (request) => records.syncRecords(request.actor, request.body as unknown, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/v1/support-records/:id/consent-withdrawal',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['support'],
+        operationId: 'withdrawSupportConsent',
+        summary:
+          'The person helped withdraws consent: note and location are cleared on every version (its author or a reviewer)',
+        params: SupportRecordParamsSchema,
+        body: ConsentWithdrawalBodySchema,
+        response: { 200: SupportRecordSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      records.withdrawConsent(request.actor, request.params.id, request.body, auditContext(request, clock)),
   );
 
   app.post(
