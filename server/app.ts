@@ -31,7 +31,7 @@ import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams,
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
 import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords, supportRecordsRetention } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
-import { createPrivacyModule, registerBreachRoutes } from './modules/privacy/index';
+import { createPrivacyModule, registerBreachRoutes, registerRequestRoutes } from './modules/privacy/index';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
 
@@ -122,8 +122,16 @@ export async function buildApp(deps: AppDeps) {
   const calendar = createCalendarModule({ db, clock });
   registerCalendarRoutes(app, { calendar, clock });
 
-  const privacy = createPrivacyModule({ db, clock });
+  const privacy = createPrivacyModule({
+    db,
+    clock,
+    sealer,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+    calendarFor: calendar.calendarFor,
+  });
   registerBreachRoutes(app, { breaches: privacy.breaches, clock });
+  registerRequestRoutes(app, { requests: privacy.requests, clock });
 
   // Jobs and event subscribers of every module; the runner refuses to build when a declared job has no handler.
   const events = createEventBus();
@@ -153,12 +161,13 @@ export async function buildApp(deps: AppDeps) {
     metrics,
     jobs: [
       eventDispatch.job,
-      ...createMailJobs({ db, clock, transport: mailTransport, from: config.mailFrom }),
+      ...createMailJobs({ db, clock, transport: mailTransport, from: config.mailFrom, sealer }),
       ...housekeeping.jobs,
       ...signInThrottleJobs.jobs,
       ...createPhoneMessageJobs({ webhook: config.webhook, fetch: deps.webhookFetch ?? fetch, sealer }),
       ...notificationJobs.jobs,
       ...retention.jobs,
+      ...privacy.jobs,
     ],
     schedules: [
       eventDispatchSchedule,
@@ -166,6 +175,7 @@ export async function buildApp(deps: AppDeps) {
       ...signInThrottleJobs.schedules,
       ...notificationJobs.schedules,
       ...retention.schedules,
+      ...privacy.schedules,
     ],
   });
 

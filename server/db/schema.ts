@@ -425,6 +425,30 @@ export interface PersonalDataBreachesTable {
   updated_at: string;
 }
 
+/** A data-subject request (migration 0014). */
+export interface DataSubjectRequestsTable {
+  id: string;
+  code: string;
+  province_code: string;
+  kind: 'access' | 'correction' | 'deletion' | 'restriction' | 'withdrawal' | 'objection';
+  contact_kind: 'phone' | 'email';
+  /** Sealed (context data_subject_requests.contact); found by contact_hash. */
+  contact: Sealed;
+  contact_hash: ContactHash;
+  description: string;
+  status: 'unverified' | 'verified' | 'in_progress' | 'completed' | 'rejected' | 'expired';
+  otp_hash: string | null;
+  otp_expires_at: string | null;
+  otp_attempts: number;
+  created_at: string;
+  verified_at: string | null;
+  due_at: string | null;
+  handled_by: string | null;
+  resolution: string | null;
+  completed_at: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
@@ -454,5 +478,6 @@ export interface DB {
   calendar_days: CalendarDaysTable;
   personal_data_access: PersonalDataAccessTable;
   personal_data_breaches: PersonalDataBreachesTable;
+  data_subject_requests: DataSubjectRequestsTable;
   kysely_migration: { name: string; timestamp: string };
 }

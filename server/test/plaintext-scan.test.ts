@@ -13,8 +13,8 @@ import { SEALED_COLUMNS, openSealed } from '../platform/crypto/sealed-columns';
 
 /**
  * Issue 9's proof: after the demo seed and the flows that store phone numbers (a member with a phone, a team's
- * contact phone, a profile phone, an invitation and a password reset by phone), no phone number in any of its
- * written forms (0912…, +84912…, 84912…) is found in what the database keeps — on SQLite the database file and its
+ * contact phone, a profile phone, an invitation and a password reset by phone, a citizen's requests by phone and by
+ * e-mail), no phone number in any of its written forms (0912…, +84912…, 84912…) nor the citizen's e-mail is found in what the database keeps — on SQLite the database file and its
  * write-ahead log read as bytes, on PostgreSQL a pg_dump of the schema.
  */
 const PASSWORD = 'Demo-password-2026';
@@ -28,7 +28,8 @@ function writtenForms(phone: string): string[] {
 describe(`no phone number reaches the ${testDialect()} storage in plain text`, () => {
   let t: TestApp;
   let dir: string;
-  const added = ['+84977001122', '+84388112233', '+84966554433', '+84355667788'];
+  const added = ['+84977001122', '+84388112233', '+84966554433', '+84355667788', '+84345111222'];
+  const citizenEmail = 'cong.dan.scan@example.vn';
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-scan-'));
@@ -76,6 +77,15 @@ describe(`no phone number reaches the ${testDialect()} storage in plain text`, (
       payload: { phone: DEMO_ACCOUNT_SPECS[0]!.phone },
     });
     expect(reset.statusCode).toBe(202);
+    // A citizen's data-subject requests, by phone and by e-mail (the code goes through the webhook job and the outbox).
+    for (const contact of ['0345 111 222', citizenEmail]) {
+      const filed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/privacy/requests',
+        payload: { kind: 'access', contact, description: 'Cho tôi xem dữ liệu về tôi' },
+      });
+      expect(filed.statusCode, filed.body).toBe(202);
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -137,6 +147,7 @@ describe(`no phone number reaches the ${testDialect()} storage in plain text`, (
     const bytes = await storageText();
     expect(bytes.length).toBeGreaterThan(100_000);
     expect(formsIn(bytes, phones)).toEqual([]);
+    expect(bytes.includes(citizenEmail)).toBe(false);
   });
 
   it('would find a number stored in plain text (the scan can fail)', async () => {

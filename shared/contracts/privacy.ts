@@ -135,3 +135,78 @@ export const BreachListQuerySchema = PageQuerySchema.extend({
 });
 export type BreachListQuery = z.infer<typeof BreachListQuerySchema>;
 export const BreachPageSchema = pageOf(BreachSchema);
+
+// ------------------------------------------------------------------------------------- data-subject requests
+
+/** The rights a person exercises by a request (Law 91/2025): access, correction, deletion, restriction, withdrawal of consent, objection. */
+export const DATA_SUBJECT_REQUEST_KINDS = ['access', 'correction', 'deletion', 'restriction', 'withdrawal', 'objection'] as const;
+export type DataSubjectRequestKind = (typeof DATA_SUBJECT_REQUEST_KINDS)[number];
+export const DATA_SUBJECT_REQUEST_STATUSES = [
+  'unverified',
+  'verified',
+  'in_progress',
+  'completed',
+  'rejected',
+  'expired',
+] as const;
+export type DataSubjectRequestStatus = (typeof DATA_SUBJECT_REQUEST_STATUSES)[number];
+/** Answered within 2 working days of the verified request (domain.md §5). */
+export const DATA_SUBJECT_REQUEST_WORKING_DAYS = 2;
+
+export const CreateDataSubjectRequestBodySchema = z.strictObject({
+  kind: z.enum(DATA_SUBJECT_REQUEST_KINDS),
+  contact: z
+    .string()
+    .trim()
+    .min(6)
+    .max(254)
+    .describe('The phone number or e-mail address the request is about; a one-time code is sent to it'),
+  description: z.string().trim().min(3).max(2000).describe('What you ask, in your own words'),
+});
+export type CreateDataSubjectRequestBody = z.infer<typeof CreateDataSubjectRequestBodySchema>;
+
+export const DataSubjectRequestCreatedSchema = z.object({
+  id: z.string(),
+  verifyBefore: z.string().describe('The one-time code expires then; an unverified request lapses'),
+  sentTo: z.string().describe('Where the code went, masked'),
+});
+
+export const VerifyDataSubjectRequestBodySchema = z.strictObject({
+  code: z.string().trim().regex(/^\d{6}$/).describe('The 6-digit code sent to the contact'),
+});
+
+/** What anyone holding the tracking code may see: no contact, no description. */
+export const DataSubjectRequestStatusSchema = z.object({
+  code: z.string().describe('The tracking code, e.g. YC-7K3Q-9MFA'),
+  kind: z.enum(DATA_SUBJECT_REQUEST_KINDS),
+  status: z.enum(DATA_SUBJECT_REQUEST_STATUSES),
+  submittedAt: z.string(),
+  verifiedAt: z.string().nullable(),
+  dueAt: z.string().nullable().describe('2 working days after verification'),
+  completedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type DataSubjectRequestStatusView = z.infer<typeof DataSubjectRequestStatusSchema>;
+export const DataSubjectRequestCodeParamsSchema = z.object({ code: z.string().min(4).max(40) });
+
+/** A request in the handlers' queue (province administrators): the contact masked. */
+export const DataSubjectRequestSchema = DataSubjectRequestStatusSchema.extend({
+  id: z.string(),
+  contactKind: z.enum(['phone', 'email']),
+  contactMasked: z.string(),
+  description: z.string(),
+  overdue: z.boolean(),
+  handledBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type DataSubjectRequest = z.infer<typeof DataSubjectRequestSchema>;
+export const DataSubjectRequestQuerySchema = PageQuerySchema.extend({
+  status: z.enum(DATA_SUBJECT_REQUEST_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type DataSubjectRequestQuery = z.infer<typeof DataSubjectRequestQuerySchema>;
+export const DataSubjectRequestPageSchema = pageOf(DataSubjectRequestSchema);
+export const UpdateDataSubjectRequestBodySchema = z.strictObject({
+  status: z.enum(['in_progress', 'completed', 'rejected']),
+  resolution: z.string().trim().min(3).max(4000).nullish().describe('Required to complete or reject: what was done, or why not'),
+});
+export type UpdateDataSubjectRequestBody = z.infer<typeof UpdateDataSubjectRequestBodySchema>;

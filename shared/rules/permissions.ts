@@ -30,6 +30,8 @@ export const ACTIONS = [
   'privacy.accessLog',
   /** The register of personal-data breaches and their 72-hour notification (province level). */
   'privacy.breaches',
+  /** The queue of data-subject requests (answered within 2 working days). */
+  'privacy.requests',
   'support.capture',
   'support.review',
   'support.export',

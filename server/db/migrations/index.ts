@@ -11,6 +11,7 @@ import * as m0010 from './0010-working-calendar';
 import * as m0011 from './0011-sealed-contacts';
 import * as m0012 from './0012-breach-register';
 import * as m0013 from './0013-support-consent';
+import * as m0014 from './0014-data-subject-requests';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011-sealed-contacts': m0011,
   '0012-breach-register': m0012,
   '0013-support-consent': m0013,
+  '0014-data-subject-requests': m0014,
 };

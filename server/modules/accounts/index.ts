@@ -39,6 +39,7 @@ import { createUsersService } from './users.service';
 import type { Sealer } from '../../platform/crypto/sealing';
 
 export { createInvitation, INVITATION_TTL_MS } from './invitations.service';
+export { queuePhoneMessage } from './phone-messages.jobs';
 export type { CreatedInvitation, InvitationContext, InvitationInput } from './invitations.service';
 export { ensureAdministrator } from './administrators.service';
 export { syncTeamRoleGrant } from './team-role-grants.service';
@@ -70,6 +71,7 @@ export function registerAccountsRoutes(app: ZodApp, deps: AccountsDeps) {
   const outbox = createOutboxService({
     mailOutbox: createMailOutboxRepository(db),
     demoProvinceCode: config.seed === 'demo' ? config.provinceCode : null,
+    sealer,
   });
 
   registerPasswordResetRoutes(app, { passwordReset });

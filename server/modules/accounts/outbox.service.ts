@@ -4,13 +4,19 @@ import { assertCan, type Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
 import type { MailOutboxRepository } from './mail-outbox.repository';
 import { readIdCursor } from '../../platform/paging';
+import { MAIL_TO_CONTEXT, openSealed } from '../../platform/crypto/sealed-columns';
+import type { Sealer } from '../../platform/crypto/sealing';
 
 /**
  * `demoProvinceCode` is the deployment's province when it runs in demo mode (SEED=demo), otherwise null: the
  * outbox shows reset and invitation links that work, so it exists only where every account is a demo account.
  */
-export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; demoProvinceCode: string | null }) {
-  const { mailOutbox, demoProvinceCode } = deps;
+export function createOutboxService(deps: {
+  mailOutbox: MailOutboxRepository;
+  demoProvinceCode: string | null;
+  sealer: Sealer;
+}) {
+  const { mailOutbox, demoProvinceCode, sealer } = deps;
 
   /**
    * Mails as queued, for demo installs where nothing is really sent: demo users read their reset and invitation
@@ -24,7 +30,7 @@ export function createOutboxService(deps: { mailOutbox: MailOutboxRepository; de
     const rows = await mailOutbox.list({ beforeId: readIdCursor(query.cursor), limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, text: m.body_text, status: m.status, createdAt: m.created_at })),
+      items: page.map((m) => ({ id: m.id, to: openSealed(sealer, MAIL_TO_CONTEXT, m.to_address)!, subject: m.subject, text: m.body_text, status: m.status, createdAt: m.created_at })),
       nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
     };
   }

@@ -20,7 +20,7 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const PhoneMessageSchema = z.object({
   id: z.string(),
-  purpose: z.enum(['invitation', 'password_reset']),
+  purpose: z.enum(['invitation', 'password_reset', 'privacy_request']),
   to: z.string(),
   text: z.string(),
   link: z.string(),

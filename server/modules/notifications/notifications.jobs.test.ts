@@ -8,6 +8,7 @@ import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
 import { createMailJobs } from '../../platform/mail/mail-delivery';
 import { createNotificationJobs, createNotificationsRepository, notifyUsers, type WebhookFetch } from './index';
+import { testSealer } from '../../test/app';
 
 const WEBHOOK = { url: 'https://hooks.test.local/cds', secret: 'webhook-secret-0123456789' };
 
@@ -66,7 +67,7 @@ describe('notification delivery', () => {
       clock,
       logger: createLogger('silent'),
       metrics: createMetrics(),
-      jobs: [...notificationJobs.jobs, ...createMailJobs({ db: t.db, clock, transport: null, from: 'test@test.local' })],
+      jobs: [...notificationJobs.jobs, ...createMailJobs({ db: t.db, clock, transport: null, from: 'test@test.local', sealer: testSealer })],
       schedules: notificationJobs.schedules,
       declared: ['mail.send', 'notifications.webhook'],
     });

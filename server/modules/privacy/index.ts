@@ -1,16 +1,49 @@
 /**
- * Personal-data protection that belongs to no other module (issue 9): the breach register (72-hour notification).
- * Data-subject requests and consent records join it here.
+ * Personal-data protection that belongs to no other module (issue 9): the breach register (72-hour notification)
+ * and data-subject requests (2 working days). Personal-data providers (find, export, erase per module) join it here.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
+import { z } from 'zod';
+import type { WorkingCalendar } from '../../../shared/time/working-time';
+import type { Sealer } from '../../platform/crypto/sealing';
+import { defineJob, type JobDefinition, type Schedule } from '../../platform/jobs/job-definition';
 import { createBreachesRepository } from './breaches.repository';
 import { createBreachesService } from './breaches.service';
+import { createRequestsRepository } from './requests.repository';
+import { createRequestsService } from './requests.service';
 
 export { registerBreachRoutes } from './breaches.routes';
+export { registerRequestRoutes } from './requests.routes';
 export type { BreachesService } from './breaches.service';
+export type { RequestsService } from './requests.service';
 
-export function createPrivacyModule(deps: { db: Kysely<DB>; clock: Clock }) {
-  return { breaches: createBreachesService({ db: deps.db, breaches: createBreachesRepository(deps.db), clock: deps.clock }) };
+export function createPrivacyModule(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  sealer: Sealer;
+  provinceCode: string;
+  publicUrl: string;
+  calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
+}) {
+  const requestsRepo = createRequestsRepository(deps.db);
+  const requests = createRequestsService({ ...deps, requests: requestsRepo });
+  // Unverified requests lapse when their code does (15 minutes); checked every 10 minutes.
+  const expire = defineJob({
+    name: 'privacy.requests.expire',
+    payload: z.object({}).passthrough(),
+    handler: async (_payload, ctx) => {
+      const now = deps.clock.now().toISOString();
+      ctx.logger.info({ expired: await requestsRepo.expireUnverified(now, now) }, 'unverified requests expired');
+    },
+  });
+  const jobs: JobDefinition[] = [expire];
+  const schedules: Schedule[] = [{ name: 'privacy.requests.expire', every: { seconds: 600 } }];
+  return {
+    breaches: createBreachesService({ db: deps.db, breaches: createBreachesRepository(deps.db), clock: deps.clock }),
+    requests,
+    jobs,
+    schedules,
+  };
 }

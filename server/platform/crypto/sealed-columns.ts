@@ -10,6 +10,18 @@ import type { Sealer } from './sealing';
 
 /** Every phone hash shares one context, so a data-subject request finds the same number in every table. */
 export const PHONE_HASH_CONTEXT = 'phone';
+/** Citizens' e-mail addresses (lower-cased) share one hash context too. */
+export const EMAIL_HASH_CONTEXT = 'email';
+/** A mail whose recipient is a citizen is queued with the address sealed under this context (opened to send). */
+export const MAIL_TO_CONTEXT = 'mail_outbox.to';
+
+/** Seals a citizen's contact (a normalised phone number or a lower-cased e-mail) with its look-up hash. */
+export function sealContact(sealer: Sealer, context: string, kind: 'phone' | 'email', value: string) {
+  return {
+    sealed: sealer.seal(value, context) as Sealed,
+    hash: sealer.hash(value, kind === 'phone' ? PHONE_HASH_CONTEXT : EMAIL_HASH_CONTEXT) as ContactHash,
+  };
+}
 
 export interface SealedPhone {
   sealed: Sealed | null;
@@ -45,10 +57,12 @@ export function openSealed(sealer: Sealer, context: string, value: string | null
 
 /** A sealed column: its table (keyed by `id`), the column, its hash column and the sealing context. */
 export interface SealedColumn {
-  table: 'users' | 'team_members' | 'teams';
+  table: 'users' | 'team_members' | 'teams' | 'data_subject_requests';
   column: string;
   hashColumn: string;
   context: string;
+  /** A column saying whether the value is a 'phone' or an 'email' (its hash context); phones otherwise. */
+  kindColumn?: string;
 }
 
 /** Every sealed column of the platform; modules that add one list it here, so rotation and the scan reach it. */
@@ -56,6 +70,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', hashColumn: 'phone_hash', context: 'users.phone' },
   { table: 'team_members', column: 'phone', hashColumn: 'phone_hash', context: 'team_members.phone' },
   { table: 'teams', column: 'contact_phone', hashColumn: 'contact_phone_hash', context: 'teams.contact_phone' },
+  {
+    table: 'data_subject_requests',
+    column: 'contact',
+    hashColumn: 'contact_hash',
+    context: 'data_subject_requests.contact',
+    kindColumn: 'contact_kind',
+  },
 ];
 
 /** A value sealed inside a JSON payload column (short-lived rows: invitation links, queued phone messages). */
@@ -102,7 +123,11 @@ export async function resealColumns(
       (after) =>
         db
           .selectFrom(spec.table)
-          .select(['id', sql<string>`${sql.ref(spec.column)}`.as('value')])
+          .select([
+            'id',
+            sql<string>`${sql.ref(spec.column)}`.as('value'),
+            sql<string>`${spec.kindColumn ? sql.ref(spec.kindColumn) : sql.lit('phone')}`.as('kind'),
+          ])
           .where(sql.ref(spec.column), 'is not', null)
           .where(sql.ref(spec.column), 'not like', skip)
           .where('id', '>', after)
@@ -110,7 +135,12 @@ export async function resealColumns(
           .limit(BATCH)
           .execute(),
       async (trx, row) => {
-        const next = sealPhone(sealer, spec.context, openSealed(sealer, spec.context, row.value));
+        const next = sealContact(
+          sealer,
+          spec.context,
+          row.kind === 'email' ? 'email' : 'phone',
+          openSealed(sealer, spec.context, row.value)!,
+        );
         return trx
           .updateTable(spec.table)
           .set({ [spec.column]: next.sealed, [spec.hashColumn]: next.hash })

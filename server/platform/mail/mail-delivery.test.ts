@@ -6,6 +6,7 @@ import { createLogger } from '../logger';
 import { createMetrics } from '../metrics';
 import { createMailJobs, type MailMessage, type MailTransport } from './mail-delivery';
 import { MAIL_MAX_ATTEMPTS, queueMail } from './outbox';
+import { testSealer } from '../../test/app';
 
 const FROM = 'Cộng Đồng Số <no-reply@test.local>';
 
@@ -42,7 +43,7 @@ describe('mail delivery', () => {
       clock,
       logger: createLogger('silent'),
       metrics: createMetrics(),
-      jobs: createMailJobs({ db: t.db, clock, transport, from: FROM }),
+      jobs: createMailJobs({ db: t.db, clock, transport, from: FROM, sealer: testSealer }),
       declared: ['mail.send'],
     });
   }

@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../clock';
 import { defineJob, type JobDefinition } from '../jobs/job-definition';
 import { MAIL_SEND_JOB } from './outbox';
+import { MAIL_TO_CONTEXT, openSealed } from '../crypto/sealed-columns';
+import type { Sealer } from '../crypto/sealing';
 
 export interface MailMessage {
   from: string;
@@ -34,6 +36,7 @@ export interface MailDeliveryDeps {
   /** null: no SMTP configured; messages are captured for administrators to read instead of being sent. */
   transport: MailTransport | null;
   from: string;
+  sealer: Sealer;
 }
 
 /**
@@ -64,7 +67,9 @@ export function createMailJobs(deps: MailDeliveryDeps): JobDefinition[] {
         return;
       }
       try {
-        await transport.send({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+        // A citizen's address is queued sealed (sealed-columns.ts MAIL_TO_CONTEXT); staff addresses are plain.
+        const to = openSealed(deps.sealer, MAIL_TO_CONTEXT, mail.to_address)!;
+        await transport.send({ from, to, subject: mail.subject, text: mail.body_text });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         await db

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, testSealer, type Session, type TestApp } from '../../test/app';
+import { buildUser } from '../../test/factories';
+import { loadOfficialUnits } from '../geography/index';
+
+/**
+ * Data-subject requests end to end on the server (issue 9): filed without an account, proven with the code sent to
+ * the phone (signed webhook job) or the e-mail (outbox, the address sealed), due 2 working days after verification
+ * in the province's calendar, followed by tracking code, handled by province administrators.
+ */
+describe('data-subject requests', () => {
+  let t: TestApp;
+  let admin: Session;
+  let officer: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PROVINCE_CODE: '80' });
+    await loadOfficialUnits(t.database.db, { provinces: ['80'] });
+    // Friday 4 December 2026, 10:00 in Vietnam: two working days end on Tuesday 8 December at 17:00.
+    t.clock.set('2026-12-04T03:00:00.000Z');
+    const a = await buildUser(t.database.db, { grants: [{ role: 'province_admin', unitCode: '80' }] });
+    const o = await buildUser(t.database.db, { grants: [{ role: 'commune_officer', unitCode: '25459' }] });
+    admin = await signIn(t.app, a.email, a.password);
+    officer = await signIn(t.app, o.email, o.password);
+  });
+  afterAll(async () => t.close());
+
+  const file = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/privacy/requests', payload });
+  const verify = (id: string, code: string) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/verify`, payload: { code } });
+
+  /** The code as the person received it: read from the queued SMS/Zalo job or the captured mail. */
+  async function codeSentFor(kind: 'phone' | 'email'): Promise<string> {
+    if (kind === 'phone') {
+      const job = await t.database.db
+        .selectFrom('jobs')
+        .select('payload_json')
+        .where('name', '=', 'accounts.phoneMessage')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      return /(\d{6})/.exec((JSON.parse(job.payload_json) as { text: string }).text)![1]!;
+    }
+    const mail = await t.database.db.selectFrom('mail_outbox').select('body_text').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return /(\d{6})/.exec(mail.body_text)![1]!;
+  }
+
+  it('files by phone, verifies with the code, and is due 2 working days later', async () => {
+    const filed = await file({ kind: 'access', contact: '0912 345 678', description: 'Tôi muốn biết dữ liệu nào về tôi.' });
+    expect(filed.statusCode, filed.body).toBe(202);
+    expect(filed.json()).toMatchObject({ sentTo: '09•• ••• 678', verifyBefore: '2026-12-04T03:15:00.000Z' });
+    const job = await t.database.db.selectFrom('jobs').select('payload_json').where('name', '=', 'accounts.phoneMessage').executeTakeFirstOrThrow();
+    const message = JSON.parse(job.payload_json) as { to: string; purpose: string };
+    expect(message.purpose).toBe('privacy_request');
+    expect(testSealer.open(message.to, 'jobs.phone_message')).toBe('+84912345678');
+
+    const id = filed.json().id as string;
+    const code = await codeSentFor('phone');
+    const wrong = await verify(id, code === '000000' ? '111111' : '000000');
+    expect(wrong.json().error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.code' }] });
+    const ok = await verify(id, code);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ kind: 'access', status: 'verified', dueAt: '2026-12-08T10:00:00.000Z' });
+    expect(ok.json().code).toMatch(/^YC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    const status = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/requests/by-code/${ok.json().code as string}` });
+    expect(status.json()).toEqual(ok.json());
+    expect(status.body).not.toContain('0912');
+    const stored = await t.database.db.selectFrom('data_subject_requests').select(['contact', 'otp_hash']).executeTakeFirstOrThrow();
+    expect(stored.contact).toMatch(/^s1\./);
+    expect(stored.otp_hash).toBeNull();
+  });
+
+  it('seals a citizen’s e-mail in the outbox and opens it only to send', async () => {
+    const filed = await file({ kind: 'deletion', contact: 'Ba.Tu@Example.vn', description: 'Xin xoá số điện thoại của tôi.' });
+    expect(filed.json().sentTo).toBe('b•••@example.vn');
+    const mail = await t.database.db.selectFrom('mail_outbox').select('to_address').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(mail.to_address).toMatch(/^s1\./);
+    expect(testSealer.open(mail.to_address, 'mail_outbox.to')).toBe('ba.tu@example.vn');
+    expect((await verify(filed.json().id as string, await codeSentFor('email'))).json().status).toBe('verified');
+  });
+
+  it('refuses a contact that is neither, and lapses after five wrong codes', async () => {
+    expect((await file({ kind: 'access', contact: 'not a contact', description: 'abc' })).json().error.details[0].path).toBe('body.contact');
+    const id = (await file({ kind: 'objection', contact: '0987000111', description: 'Phản đối nhắn tin.' })).json().id as string;
+    const code = await codeSentFor('phone');
+    const other = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await verify(id, other)).statusCode).toBe(400);
+    expect((await verify(id, code)).statusCode).toBe(404);
+  });
+
+  it('puts verified requests in the province administrators’ queue, overdue after the deadline, and records the answer', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/privacy/requests', headers: { cookie: officer.cookie } })).statusCode).toBe(403);
+    const queue = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/requests', headers: { cookie: admin.cookie } });
+    const items = queue.json().items as { id: string; contactMasked: string; overdue: boolean; status: string }[];
+    expect(items.map((i) => i.status)).toEqual(['verified', 'verified']);
+    expect(items[0]!.contactMasked).toBe('09•• ••• 678');
+    t.clock.set('2026-12-08T10:00:01.000Z');
+    const overdue = await t.app.inject({ method: 'GET', url: '/api/v1/privacy/requests?overdue=true', headers: { cookie: admin.cookie } });
+    expect(overdue.json().items).toHaveLength(2);
+
+    const patch = (payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/privacy/requests/${items[0]!.id}`, headers: admin.headers, payload });
+    expect((await patch({ status: 'completed' })).json().error.details[0].path).toBe('body.resolution');
+    expect((await patch({ status: 'in_progress' })).json()).toMatchObject({ status: 'in_progress', handledBy: { id: expect.any(String) } });
+    const done = await patch({ status: 'completed', resolution: 'Đã gửi bản sao dữ liệu qua e-mail.' });
+    expect(done.json()).toMatchObject({ status: 'completed', completedAt: '2026-12-08T10:00:01.000Z', overdue: false });
+    expect((await patch({ status: 'rejected', resolution: 'Muộn' })).statusCode).toBe(409);
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', items[0]!.id)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['privacy.request_verified', 'privacy.request_in_progress', 'privacy.request_completed']);
+  });
+});

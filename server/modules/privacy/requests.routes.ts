@@ -1,0 +1,99 @@
+import { IdParamsSchema } from '../../../shared/contracts/accounts';
+import {
+  CreateDataSubjectRequestBodySchema,
+  DataSubjectRequestCodeParamsSchema,
+  DataSubjectRequestCreatedSchema,
+  DataSubjectRequestPageSchema,
+  DataSubjectRequestQuerySchema,
+  DataSubjectRequestSchema,
+  DataSubjectRequestStatusSchema,
+  UpdateDataSubjectRequestBodySchema,
+  VerifyDataSubjectRequestBodySchema,
+} from '../../../shared/contracts/privacy';
+import type { Clock } from '../../platform/clock';
+import { auditContext } from '../../platform/http/request-meta';
+import { publicAccess, sessionOnly } from '../../platform/http/route-access';
+import { errorResponses, type ZodApp } from '../../platform/http/route-types';
+import type { RequestsService } from './requests.service';
+
+/** Data-subject requests: filed and followed by anyone (proven by a one-time code), handled by province administrators. */
+export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsService; clock: Clock }) {
+  const { requests, clock } = deps;
+
+  app.post(
+    '/api/v1/privacy/requests',
+    {
+      config: { access: publicAccess() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'fileDataSubjectRequest',
+        summary: 'Ask to access, correct, delete, restrict, withdraw consent or object; a 6-digit code goes to the contact',
+        body: CreateDataSubjectRequestBodySchema,
+        response: { 202: DataSubjectRequestCreatedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await requests.create(request.body, auditContext(request, clock))),
+  );
+
+  app.post(
+    '/api/v1/privacy/requests/:id/verify',
+    {
+      config: { access: publicAccess() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'verifyDataSubjectRequest',
+        summary: 'Confirm a request with the code sent to its contact: it is then due in 2 working days',
+        params: IdParamsSchema,
+        body: VerifyDataSubjectRequestBodySchema,
+        response: { 200: DataSubjectRequestStatusSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.verify(request.params.id, request.body.code, auditContext(request, clock)),
+  );
+
+  app.get(
+    '/api/v1/privacy/requests/by-code/:code',
+    {
+      config: { access: publicAccess('read') },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'getDataSubjectRequestStatus',
+        summary: 'Where a request stands, by its tracking code (no personal data in the answer)',
+        params: DataSubjectRequestCodeParamsSchema,
+        response: { 200: DataSubjectRequestStatusSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.statusByCode(request.params.code),
+  );
+
+  app.get(
+    '/api/v1/privacy/requests',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'listDataSubjectRequests',
+        summary: 'The handlers’ queue, earliest deadline first, with overdue flags (province administrators)',
+        querystring: DataSubjectRequestQuerySchema,
+        response: { 200: DataSubjectRequestPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.list(request.actor, request.query),
+  );
+
+  app.patch(
+    '/api/v1/privacy/requests/:id',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'updateDataSubjectRequest',
+        summary: 'Take a request in hand, complete it or reject it with what was done or why not',
+        params: IdParamsSchema,
+        body: UpdateDataSubjectRequestBodySchema,
+        response: { 200: DataSubjectRequestSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.update(request.actor, request.params.id, request.body, auditContext(request, clock)),
+  );
+}
