@@ -12,7 +12,7 @@ import { createSignInThrottleRepository } from './modules/accounts/sign-in-throt
 import { createSignInThrottle } from './modules/accounts/sign-in-throttle.service';
 import { createSignInThrottleJobs } from './modules/accounts/sign-in-throttle.jobs';
 import { createPhoneMessageJobs } from './modules/accounts/phone-messages.jobs';
-import { accountsRetention, registerAccountsRoutes } from './modules/accounts/index';
+import { accountsPersonalData, accountsRetention, registerAccountsRoutes } from './modules/accounts/index';
 import {
   createNotificationJobs,
   createNotificationsRepository,
@@ -27,7 +27,7 @@ import { createRetentionJobs } from './platform/privacy/retention';
 import { createMailJobs, createSmtpTransport, type MailTransport } from './platform/mail/mail-delivery';
 import { createGeographyServices, registerGeographyRoutes } from './modules/geography/index';
 import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoSeedExtension } from './modules/demo/index';
-import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams, teamMembershipRetention } from './modules/teams/index';
+import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams, teamMembershipRetention, teamsPersonalData } from './modules/teams/index';
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
 import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords, supportRecordsRetention } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
@@ -129,6 +129,8 @@ export async function buildApp(deps: AppDeps) {
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     calendarFor: calendar.calendarFor,
+    // Each module's part in access and deletion requests; a module added later registers its provider here.
+    providers: [accountsPersonalData(sealer), teamsPersonalData(sealer)],
   });
   registerBreachRoutes(app, { breaches: privacy.breaches, clock });
   registerRequestRoutes(app, { requests: privacy.requests, clock });

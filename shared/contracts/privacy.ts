@@ -20,7 +20,7 @@ export const RevealedPhoneSchema = z.object({
 });
 export type RevealedPhone = z.infer<typeof RevealedPhoneSchema>;
 
-export const ACCESS_SUBJECT_TYPES = ['user', 'team_member', 'team'] as const;
+export const ACCESS_SUBJECT_TYPES = ['user', 'team_member', 'team', 'data_subject_request'] as const;
 
 export const AccessLogQuerySchema = PageQuerySchema.extend({
   subjectType: z.enum(ACCESS_SUBJECT_TYPES).optional(),
@@ -210,3 +210,25 @@ export const UpdateDataSubjectRequestBodySchema = z.strictObject({
   resolution: z.string().trim().min(3).max(4000).nullish().describe('Required to complete or reject: what was done, or why not'),
 });
 export type UpdateDataSubjectRequestBody = z.infer<typeof UpdateDataSubjectRequestBodySchema>;
+
+/** Everything the platform holds about a request's contact, across modules (the answer to an access request). */
+export const DataSubjectExportSchema = z.object({
+  code: z.string(),
+  kind: z.enum(DATA_SUBJECT_REQUEST_KINDS),
+  contact: z.string().describe('The contact the request is about, in full: the export goes to that person'),
+  generatedAt: z.string(),
+  items: z.array(
+    z.object({
+      purpose: z.string().describe('The register purpose (shared/privacy/register.ts)'),
+      label: z.object({ vi: z.string(), en: z.string() }),
+      recordId: z.string(),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  ),
+});
+export type DataSubjectExport = z.infer<typeof DataSubjectExportSchema>;
+
+export const ErasureResultSchema = z.object({
+  erased: z.array(z.object({ purpose: z.string(), rows: z.number() })),
+});
+export type ErasureResult = z.infer<typeof ErasureResultSchema>;

@@ -85,3 +85,4 @@ export function registerAccountsRoutes(app: ZodApp, deps: AccountsDeps) {
   return { passwordReset, invitations, usersAdmin, profile, apiKeys, audit, outbox };
 }
 export { accountsRetention } from './accounts.retention';
+export { accountsPersonalData } from './accounts.personal-data';

@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock';
 import { z } from 'zod';
 import type { WorkingCalendar } from '../../../shared/time/working-time';
 import type { Sealer } from '../../platform/crypto/sealing';
+import type { PersonalDataProvider } from '../../platform/privacy/providers';
 import { defineJob, type JobDefinition, type Schedule } from '../../platform/jobs/job-definition';
 import { createBreachesRepository } from './breaches.repository';
 import { createBreachesService } from './breaches.service';
@@ -26,6 +27,7 @@ export function createPrivacyModule(deps: {
   provinceCode: string;
   publicUrl: string;
   calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
+  providers: readonly PersonalDataProvider[];
 }) {
   const requestsRepo = createRequestsRepository(deps.db);
   const requests = createRequestsService({ ...deps, requests: requestsRepo });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, testSealer, type Session, type TestApp } from '../../test/app';
 import { buildUser } from '../../test/factories';
 import { loadOfficialUnits } from '../geography/index';
+import { buildHamlet, buildMember, buildTeam, COMMUNE_A } from '../teams/teams.fixtures';
 
 /**
  * Data-subject requests end to end on the server (issue 9): filed without an account, proven with the code sent to
@@ -112,5 +113,49 @@ describe('data-subject requests', () => {
       .orderBy('id')
       .execute();
     expect(actions.map((a) => a.action)).toEqual(['privacy.request_verified', 'privacy.request_in_progress', 'privacy.request_completed']);
+  });
+
+  it('exports what every module holds about the contact, logs the export, and erases it for a deletion request', async () => {
+    const db = t.database.db;
+    const hamlet = await buildHamlet(db, COMMUNE_A);
+    const team = await buildTeam(db, { communeCode: COMMUNE_A, hamletId: hamlet.id });
+    const member = await buildMember(db, team.id, { phone: '+84933444555', name: 'Võ Thị Năm' });
+    const user = await buildUser(db, { phone: '+84933444555' });
+    await buildMember(db, team.id, { phone: '+84933000999' });
+
+    const id = (await file({ kind: 'deletion', contact: '0933444555', description: 'Xin xoá số điện thoại của tôi.' })).json().id as string;
+    expect((await verify(id, await codeSentFor('phone'))).statusCode).toBe(200);
+    const exported = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/requests/${id}/export`, headers: { cookie: admin.cookie } });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const items = exported.json().items as { purpose: string; recordId: string; data: Record<string, unknown> }[];
+    expect(items.map((i) => [i.purpose, i.recordId]).sort()).toEqual(
+      [
+        ['accounts', user.id],
+        ['team_membership', member.id],
+      ].sort(),
+    );
+    expect(items.find((i) => i.recordId === member.id)?.data).toMatchObject({ phone: '+84933444555', name: 'Võ Thị Năm' });
+    expect(exported.json().contact).toBe('+84933444555');
+    const logged = await db.selectFrom('personal_data_access').select(['subject_type', 'field']).where('subject_id', '=', id).execute();
+    expect(logged).toEqual([{ subject_type: 'data_subject_request', field: 'export' }]);
+
+    const erase = () => t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/erase`, headers: admin.headers });
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/erase`, headers: officer.headers })).statusCode).toBe(404);
+    const erased = await erase();
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json().erased).toEqual([
+      { purpose: 'accounts', rows: 1 },
+      { purpose: 'team_membership', rows: 1 },
+    ]);
+    const after = await db.selectFrom('team_members').select(['id', 'phone']).where('team_id', '=', team.id).execute();
+    expect(after.find((m) => m.id === member.id)?.phone).toBeNull();
+    expect(after.filter((m) => m.phone !== null)).toHaveLength(1);
+    expect((await db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirstOrThrow()).phone).toBeNull();
+    const again = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/requests/${id}/export`, headers: { cookie: admin.cookie } });
+    expect(again.json().items).toEqual([]);
+
+    const accessId = (await file({ kind: 'access', contact: '0933000999', description: 'Cho tôi xem dữ liệu.' })).json().id as string;
+    await verify(accessId, await codeSentFor('phone'));
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${accessId}/erase`, headers: admin.headers })).statusCode).toBe(409);
   });
 });

@@ -2,7 +2,9 @@ import { IdParamsSchema } from '../../../shared/contracts/accounts';
 import {
   CreateDataSubjectRequestBodySchema,
   DataSubjectRequestCodeParamsSchema,
+  DataSubjectExportSchema,
   DataSubjectRequestCreatedSchema,
+  ErasureResultSchema,
   DataSubjectRequestPageSchema,
   DataSubjectRequestQuerySchema,
   DataSubjectRequestSchema,
@@ -95,5 +97,35 @@ export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsSer
       },
     },
     async (request) => requests.update(request.actor, request.params.id, request.body, auditContext(request, clock)),
+  );
+
+  app.get(
+    '/api/v1/privacy/requests/:id/export',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'exportDataSubjectData',
+        summary: 'Everything the platform holds about the request’s contact, across modules (written to the access log)',
+        params: IdParamsSchema,
+        response: { 200: DataSubjectExportSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.exportData(request.actor, request.params.id, auditContext(request, clock)),
+  );
+
+  app.post(
+    '/api/v1/privacy/requests/:id/erase',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'eraseDataSubjectData',
+        summary: 'Carry out a deletion request: every module anonymises the contact’s data; counts stay',
+        params: IdParamsSchema,
+        response: { 200: ErasureResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.erase(request.actor, request.params.id, auditContext(request, clock)),
   );
 }

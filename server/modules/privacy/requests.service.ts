@@ -5,6 +5,8 @@ import type { Page } from '../../../shared/contracts/paging';
 import {
   DATA_SUBJECT_REQUEST_WORKING_DAYS,
   type CreateDataSubjectRequestBody,
+  type DataSubjectExport,
+  type ErasureResult,
   type DataSubjectRequest,
   type DataSubjectRequestQuery,
   type DataSubjectRequestStatusView,
@@ -13,11 +15,19 @@ import {
 import { uuidv7 } from '../../../shared/ids';
 import { grantsFor, canAt } from '../../../shared/rules/permissions';
 import { addWorkingDays, type WorkingCalendar } from '../../../shared/time/working-time';
-import type { DB } from '../../db/schema';
+import type { ContactHash, DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, requireUser, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { MAIL_TO_CONTEXT, openSealed, sealContact } from '../../platform/crypto/sealed-columns';
+import {
+  EMAIL_HASH_CONTEXT,
+  MAIL_TO_CONTEXT,
+  openSealed,
+  PHONE_HASH_CONTEXT,
+  sealContact,
+} from '../../platform/crypto/sealed-columns';
+import { recordPersonalDataAccess } from '../../platform/access-log';
+import type { PersonalDataProvider, SubjectContact } from '../../platform/privacy/providers';
 import type { Sealer } from '../../platform/crypto/sealing';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { queueMail } from '../../platform/mail/outbox';
@@ -76,6 +86,8 @@ export function createRequestsService(deps: {
   provinceCode: string;
   publicUrl: string;
   calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
+  /** Every module's part in access and deletion requests, registered by the composition root. */
+  providers: readonly PersonalDataProvider[];
 }) {
   const { db, requests, clock, sealer } = deps;
   const codeHash = (id: string, code: string) => sealer.hash(code, `dsr-code:${id}`);
@@ -260,6 +272,71 @@ export function createRequestsService(deps: {
     return queueView((await requests.findById(id))!);
   }
 
-  return { create, verify, statusByCode, list, update };
+  async function loadHandled(actor: Actor, id: string) {
+    requireUser(actor);
+    const row = await requests.findById(id);
+    if (!row || !canAt(actorGrants(actor), 'privacy.requests', { provinceCode: row.province_code })) {
+      throw notFound('Request not found.', 'Không tìm thấy yêu cầu.');
+    }
+    if (row.status === 'unverified' || row.status === 'expired') {
+      throw conflict('This request was never verified.', 'Yêu cầu này chưa được xác nhận.');
+    }
+    const value = openSealed(sealer, CONTACT_CONTEXT, row.contact)!;
+    const contact: SubjectContact = {
+      kind: row.contact_kind,
+      value,
+      hashes: sealer.hashesFor(value, row.contact_kind === 'phone' ? PHONE_HASH_CONTEXT : EMAIL_HASH_CONTEXT) as ContactHash[],
+    };
+    return { row, contact };
+  }
+
+  /**
+   * What every module holds about the request's contact (an access request's answer), opened: the handler sends it
+   * to the person. Exporting is a reveal like any other, so it is written to the personal-data access log.
+   */
+  async function exportData(actor: Actor, id: string, ctx: AuditContext): Promise<DataSubjectExport> {
+    const caller = requireUser(actor);
+    const { row, contact } = await loadHandled(actor, id);
+    const found = await Promise.all(
+      deps.providers.map(async (p) => (await p.find(db, contact)).map((item) => ({ purpose: p.purpose, ...item }))),
+    );
+    await recordPersonalDataAccess(db, {
+      at: ctx.at,
+      actor_user_id: caller.user.id,
+      subject_type: 'data_subject_request',
+      subject_id: row.id,
+      field: 'export',
+      reason: `Data-subject request ${row.code} (${row.kind})`,
+      province_code: row.province_code,
+      commune_code: null,
+    });
+    return { code: row.code, kind: row.kind, contact: contact.value, generatedAt: ctx.at, items: found.flat() };
+  }
+
+  /**
+   * A deletion request carried out: every module anonymises what it holds about the contact, in one transaction,
+   * audited with the counts. Counts and aggregates stay (modules clear contact data, not the rows figures count).
+   */
+  async function erase(actor: Actor, id: string, ctx: AuditContext): Promise<ErasureResult> {
+    const { row, contact } = await loadHandled(actor, id);
+    if (row.kind !== 'deletion') throw conflict('Only a deletion request erases data.', 'Chỉ yêu cầu xoá mới xoá dữ liệu.');
+    if (row.status !== 'verified' && row.status !== 'in_progress') {
+      throw conflict('This request is not open.', 'Yêu cầu này không còn mở.');
+    }
+    return db.transaction().execute(async (trx) => {
+      const erased: ErasureResult['erased'] = [];
+      for (const p of deps.providers) erased.push({ purpose: p.purpose, rows: await p.erase(trx, contact, ctx.at) });
+      await recordAudit(trx, ctx, {
+        action: 'privacy.request_erased',
+        entityType: 'data_subject_request',
+        entityId: row.id,
+        provinceCode: row.province_code,
+        after: { erased },
+      });
+      return { erased };
+    });
+  }
+
+  return { create, verify, statusByCode, list, update, exportData, erase };
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;

@@ -68,3 +68,4 @@ export function listTeamsOfUser(db: Kysely<DB>, sealer: Sealer, clock: Clock = s
   };
 }
 export { teamMembershipRetention } from './teams.retention';
+export { teamsPersonalData } from './teams.personal-data';
