@@ -32,7 +32,15 @@ import {
   WorkingHoursSchema,
 } from '../shared/contracts/calendar';
 import { ErrorBodySchema } from '../shared/contracts/errors';
-import { AccessLogPageSchema, RevealBodySchema, RevealedPhoneSchema } from '../shared/contracts/privacy';
+import {
+  AccessLogPageSchema,
+  CreateDataSubjectRequestBodySchema,
+  DataSubjectRequestCreatedSchema,
+  DataSubjectRequestStatusSchema,
+  RevealBodySchema,
+  RevealedPhoneSchema,
+  VerifyDataSubjectRequestBodySchema,
+} from '../shared/contracts/privacy';
 import {
   NotificationPageSchema,
   NotificationPreferencesSchema,
@@ -151,6 +159,19 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
   { method: 'DELETE', path: '/api/v1/users/:id/grants/:grantId', responses: noContent },
   { method: 'POST', path: '/api/v1/users/:id/reveal-phone', body: RevealBodySchema, responses: ok(RevealedPhoneSchema) },
   { method: 'GET', path: '/api/v1/privacy/access-log', responses: ok(AccessLogPageSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/privacy/requests',
+    body: CreateDataSubjectRequestBodySchema,
+    responses: { 202: DataSubjectRequestCreatedSchema },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/privacy/requests/:id/verify',
+    body: VerifyDataSubjectRequestBodySchema,
+    responses: ok(DataSubjectRequestStatusSchema),
+  },
+  { method: 'GET', path: '/api/v1/privacy/requests/by-code/:code', responses: ok(DataSubjectRequestStatusSchema) },
   { method: 'GET', path: '/api/v1/notifications', responses: ok(NotificationPageSchema) },
   { method: 'POST', path: '/api/v1/notifications/read-all', responses: noContent },
   { method: 'GET', path: '/api/v1/notifications/preferences', responses: ok(NotificationPreferencesSchema) },
