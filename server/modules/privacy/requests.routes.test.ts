@@ -138,6 +138,14 @@ describe('data-subject requests', () => {
     expect(exported.json().contact).toBe('+84933444555');
     const logged = await db.selectFrom('personal_data_access').select(['subject_type', 'field']).where('subject_id', '=', id).execute();
     expect(logged).toEqual([{ subject_type: 'data_subject_request', field: 'export' }]);
+    // The PDF embeds a font with Vietnamese letters (pdfkit's own fonts have none) and names the request.
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/requests/${id}/export.pdf`, headers: { cookie: admin.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="du-lieu-ca-nhan-YC-/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/BeVietnamPro/);
+    expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
 
     const erase = () => t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/erase`, headers: admin.headers });
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/erase`, headers: officer.headers })).statusCode).toBe(404);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/contracts/accounts';
 import {
   CreateDataSubjectRequestBodySchema,
@@ -17,6 +18,7 @@ import { auditContext } from '../../platform/http/request-meta';
 import { publicAccess, sessionOnly } from '../../platform/http/route-access';
 import { errorResponses, type ZodApp } from '../../platform/http/route-types';
 import type { RequestsService } from './requests.service';
+import { renderExportPdf } from './requests.pdf';
 
 /** Data-subject requests: filed and followed by anyone (proven by a one-time code), handled by province administrators. */
 export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsService; clock: Clock }) {
@@ -127,5 +129,27 @@ export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsSer
       },
     },
     async (request) => requests.erase(request.actor, request.params.id, auditContext(request, clock)),
+  );
+
+  app.get(
+    '/api/v1/privacy/requests/:id/export.pdf',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'exportDataSubjectDataPdf',
+        summary: 'The same export as a PDF to hand or send to the person (Vietnamese and English)',
+        params: IdParamsSchema,
+        response: { 200: z.unknown().describe('application/pdf'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const data = await requests.exportData(request.actor, request.params.id, auditContext(request, clock));
+      const pdf = await renderExportPdf(data);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${data.code}.pdf"`)
+        .send(pdf);
+    },
   );
 }
