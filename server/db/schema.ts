@@ -447,6 +447,9 @@ export interface DataSubjectRequestsTable {
   resolution: string | null;
   completed_at: string | null;
   updated_at: string;
+  /** Migration 0015: when handlers were told it falls due within a working day, and when that it is overdue. */
+  reminded_due_at?: string | null;
+  reminded_overdue_at?: string | null;
 }
 
 export interface DB {

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'account', // invitations, password changes, sign-in security
   'team', // team membership
   'support', // review of support records
+  'privacy', // data-subject requests falling due (handlers)
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS).describe('What the notification is about');
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

@@ -12,6 +12,7 @@ import * as m0011 from './0011-sealed-contacts';
 import * as m0012 from './0012-breach-register';
 import * as m0013 from './0013-support-consent';
 import * as m0014 from './0014-data-subject-requests';
+import * as m0015 from './0015-request-reminders';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0012-breach-register': m0012,
   '0013-support-consent': m0013,
   '0014-data-subject-requests': m0014,
+  '0015-request-reminders': m0015,
 };

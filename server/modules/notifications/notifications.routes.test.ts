@@ -114,6 +114,7 @@ describe('notification routes', () => {
         { kind: 'account', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'team', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'support', inApp: true, email: true, webhook: false, digest: false },
+        { kind: 'privacy', inApp: true, email: true, webhook: false, digest: false },
       ],
       webhookAvailable: false,
     });

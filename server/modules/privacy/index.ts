@@ -40,8 +40,18 @@ export function createPrivacyModule(deps: {
       ctx.logger.info({ expired: await requestsRepo.expireUnverified(now, now) }, 'unverified requests expired');
     },
   });
-  const jobs: JobDefinition[] = [expire];
-  const schedules: Schedule[] = [{ name: 'privacy.requests.expire', every: { seconds: 600 } }];
+  const remind = defineJob({
+    name: 'privacy.requests.remind',
+    payload: z.object({}).passthrough(),
+    handler: async (_payload, ctx) => {
+      ctx.logger.info({ reminded: await requests.remind() }, 'request reminders sent');
+    },
+  });
+  const jobs: JobDefinition[] = [expire, remind];
+  const schedules: Schedule[] = [
+    { name: 'privacy.requests.expire', every: { seconds: 600 } },
+    { name: 'privacy.requests.remind', every: { seconds: 3600 } },
+  ];
   return {
     breaches: createBreachesService({ db: deps.db, breaches: createBreachesRepository(deps.db), clock: deps.clock }),
     requests,

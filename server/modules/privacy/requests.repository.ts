@@ -63,6 +63,39 @@ export function createRequestsRepository(db: Kysely<DB>) {
         .limit(f.limit)
         .execute();
     },
+    /** Open requests due before `dueBefore` whose handlers were not yet told at this `stage`. */
+    dueForReminder(stage: 'due' | 'overdue', dueBefore: string, ex: Executor = db) {
+      const column = stage === 'due' ? 'reminded_due_at' : 'reminded_overdue_at';
+      return ex
+        .selectFrom('data_subject_requests')
+        .select(['id', 'code', 'kind', 'province_code', 'due_at'])
+        .where('status', 'in', ['verified', 'in_progress'])
+        .where('due_at', '<', dueBefore)
+        .where(column, 'is', null)
+        .orderBy('due_at')
+        .limit(200)
+        .execute();
+    },
+    async markReminded(id: string, stage: 'due' | 'overdue', at: string, ex: Executor = db) {
+      await ex
+        .updateTable('data_subject_requests')
+        .set(stage === 'due' ? { reminded_due_at: at } : { reminded_overdue_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Active accounts holding a province-level grant of one of `roles` in the province (the handlers). */
+    async handlersOf(provinceCode: string, roles: readonly string[], ex: Executor = db) {
+      const rows = await ex
+        .selectFrom('grants')
+        .innerJoin('users', 'users.id', 'grants.user_id')
+        .select('users.id')
+        .where('grants.province_code', '=', provinceCode)
+        .where('grants.level', '=', 'province')
+        .where('grants.role', 'in', [...roles])
+        .where('users.status', '=', 'active')
+        .execute();
+      return [...new Set(rows.map((r) => r.id))];
+    },
     /** Unverified requests whose code lapsed before `before`: they expire (the daily retention job). */
     async expireUnverified(before: string, at: string) {
       const res = await db

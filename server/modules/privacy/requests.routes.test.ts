@@ -13,6 +13,7 @@ describe('data-subject requests', () => {
   let t: TestApp;
   let admin: Session;
   let officer: Session;
+  let adminId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ PROVINCE_CODE: '80' });
@@ -21,6 +22,7 @@ describe('data-subject requests', () => {
     t.clock.set('2026-12-04T03:00:00.000Z');
     const a = await buildUser(t.database.db, { grants: [{ role: 'province_admin', unitCode: '80' }] });
     const o = await buildUser(t.database.db, { grants: [{ role: 'commune_officer', unitCode: '25459' }] });
+    adminId = a.id;
     admin = await signIn(t.app, a.email, a.password);
     officer = await signIn(t.app, o.email, o.password);
   });
@@ -165,5 +167,28 @@ describe('data-subject requests', () => {
     const accessId = (await file({ kind: 'access', contact: '0933000999', description: 'Cho tôi xem dữ liệu.' })).json().id as string;
     await verify(accessId, await codeSentFor('phone'));
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${accessId}/erase`, headers: admin.headers })).statusCode).toBe(409);
+  });
+
+  it('reminds the handlers once as a request falls due and once when it is overdue', async () => {
+    const db = t.database.db;
+    const service = t.built.services.privacy.requests;
+    // A week on, everything filed so far is answered or overdue: announce it, to start from a quiet queue.
+    t.clock.set('2026-12-14T01:00:00.000Z');
+    await service.remind();
+    const notices = () =>
+      db.selectFrom('notifications').select(['title', 'kind']).where('user_id', '=', adminId).where('kind', '=', 'privacy').execute();
+    const before = (await notices()).length;
+    t.clock.set('2026-12-14T02:00:00.000Z'); // Monday 09:00 in Vietnam
+    const id = (await file({ kind: 'correction', contact: '0966123123', description: 'Sửa tên của tôi.' })).json().id as string;
+    const verified = (await verify(id, await codeSentFor('phone'))).json();
+    expect(verified.dueAt).toBe('2026-12-16T10:00:00.000Z'); // Wednesday 17:00
+    expect(await service.remind()).toBe(0);
+    t.clock.set('2026-12-15T12:00:00.000Z');
+    expect(await service.remind()).toBe(1);
+    expect(await service.remind()).toBe(0);
+    t.clock.set('2026-12-16T10:30:00.000Z');
+    expect(await service.remind()).toBe(1);
+    const titles = (await notices()).slice(before).map((n) => n.title);
+    expect(titles).toEqual([`Yêu cầu ${verified.code as string} sắp đến hạn`, `Yêu cầu ${verified.code as string} đã quá hạn trả lời`]);
   });
 });

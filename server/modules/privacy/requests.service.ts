@@ -13,7 +13,9 @@ import {
   type UpdateDataSubjectRequestBody,
 } from '../../../shared/contracts/privacy';
 import { uuidv7 } from '../../../shared/ids';
-import { grantsFor, canAt } from '../../../shared/rules/permissions';
+import { canAt, grantsFor, roleAllows, ROLES } from '../../../shared/rules/permissions';
+import { formatLocalDateTime } from '../../../shared/time/vietnam-time';
+import { notifyUsers } from '../notifications/index';
 import { addWorkingDays, type WorkingCalendar } from '../../../shared/time/working-time';
 import type { ContactHash, DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
@@ -337,6 +339,48 @@ export function createRequestsService(deps: {
     });
   }
 
-  return { create, verify, statusByCode, list, update, exportData, erase };
+  /**
+   * Tells the province's handlers (in-app, e-mail per their settings) of each open request once when it falls due
+   * within a day and once when it is overdue. Runs hourly; a request is marked so it is never announced twice.
+   */
+  async function remind(): Promise<number> {
+    const now = clock.now();
+    const at = now.toISOString();
+    const handlerRoles = ROLES.filter((r) => roleAllows(r, 'privacy.requests'));
+    let sent = 0;
+    for (const stage of ['overdue', 'due'] as const) {
+      const before = stage === 'overdue' ? at : new Date(now.getTime() + 24 * 3_600_000).toISOString();
+      for (const r of await requests.dueForReminder(stage, before)) {
+        await db.transaction().execute(async (trx) => {
+          const userIds = await requests.handlersOf(r.province_code, handlerRoles, trx);
+          const due = formatLocalDateTime(r.due_at!);
+          await notifyUsers(
+            trx,
+            {
+              userIds,
+              kind: 'privacy',
+              title:
+                stage === 'overdue'
+                  ? { vi: `Yêu cầu ${r.code} đã quá hạn trả lời`, en: `Request ${r.code} is overdue` }
+                  : { vi: `Yêu cầu ${r.code} sắp đến hạn`, en: `Request ${r.code} falls due soon` },
+              body: {
+                vi: `Yêu cầu về dữ liệu cá nhân (${r.kind}) phải được trả lời trước ${due}.`,
+                en: `A personal-data request (${r.kind}) must be answered by ${due} (Vietnam time).`,
+              },
+              link: '/admin/privacy/requests',
+            },
+            at,
+          );
+          await requests.markReminded(r.id, stage, at, trx);
+          // An overdue request needs no "falls due" notice any more.
+          if (stage === 'overdue') await requests.markReminded(r.id, 'due', at, trx);
+        });
+        sent += 1;
+      }
+    }
+    return sent;
+  }
+
+  return { create, verify, statusByCode, list, update, exportData, erase, remind };
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;

@@ -156,11 +156,13 @@ export const vi = {
       account: 'Tài khoản',
       team: 'Tổ công nghệ số',
       support: 'Lượt hỗ trợ',
+      privacy: 'Yêu cầu về dữ liệu cá nhân',
     },
     kindHints: {
       account: 'Lời mời, đổi mật khẩu, cảnh báo đăng nhập.',
       team: 'Khi bạn được thêm vào tổ hoặc có thay đổi trong tổ.',
       support: 'Kết quả duyệt các lượt hỗ trợ bạn đã ghi nhận.',
+      privacy: 'Yêu cầu của người dân sắp đến hạn hoặc quá hạn trả lời.',
     },
   },
   notifications: {
@@ -334,11 +336,13 @@ export const en: typeof vi = {
       account: 'Account',
       team: 'Digital technology team',
       support: 'Support records',
+      privacy: 'Personal-data requests',
     },
     kindHints: {
       account: 'Invitations, password changes, sign-in warnings.',
       team: 'When you join a team or something changes in it.',
       support: 'Review results of the support records you logged.',
+      privacy: 'Citizens’ requests about to fall due or overdue.',
     },
   },
   notifications: {

@@ -23,7 +23,7 @@ const IDS = { kind: 'dsr-kind', contact: 'dsr-contact', description: 'dsr-descri
  * to the phone or e-mail it is about, then the tracking code and the deadline (2 working days).
  */
 export function RequestPage() {
-  const { t, i18n } = useTranslation('privacyRequests');
+  const { t, i18n } = useTranslation('privacy-requests');
   const [kind, setKind] = useState<DataSubjectRequestKind | null>(null);
   const [contact, setContact] = useState('');
   const [description, setDescription] = useState('');

@@ -8,7 +8,7 @@ import { Alert, Button, PageHeader, TextField } from '../../ui';
 
 /** Where a request stands, by its tracking code: no personal data is shown, the code is the only key. */
 export function RequestStatusPage() {
-  const { t, i18n } = useTranslation('privacyRequests');
+  const { t, i18n } = useTranslation('privacy-requests');
   const [params, setParams] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
   const [found, setFound] = useState<DataSubjectRequestStatusView | null>(null);

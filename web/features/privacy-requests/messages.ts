@@ -1,5 +1,5 @@
-/** The public data-subject request pages (namespace "privacyRequests"): plain words, Vietnamese first. */
-export const namespace = 'privacyRequests';
+/** The public data-subject request pages (namespace "privacy-requests"): plain words, Vietnamese first. */
+export const namespace = 'privacy-requests';
 
 export const vi = {
   title: 'Yêu cầu về dữ liệu cá nhân của bạn',
