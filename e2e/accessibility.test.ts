@@ -95,6 +95,8 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'reset password', path: '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
       { name: 'invitation', path: new URL(link).pathname },
       { name: 'privacy notice', path: '/privacy' },
+      { name: 'personal-data request', path: '/privacy/requests' },
+      { name: 'request status', path: '/privacy/requests/status' },
       { name: '404', path: '/khong-co-trang-nay' },
     );
     adminPages.push(
@@ -102,6 +104,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'notifications', path: '/notifications' },
       { name: 'admin home', path: '/admin' },
       { name: 'working calendar', path: '/admin/calendar' },
+      { name: 'personal-data requests queue', path: '/admin/privacy/requests' },
       { name: 'users', path: '/admin/users' },
       { name: 'user detail', path: `/admin/users/${users.items[0]?.id ?? 'missing'}` },
       { name: 'invite', path: '/admin/users/invite' },
