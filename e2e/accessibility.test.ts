@@ -86,6 +86,21 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
     expect(invitation.status(), await invitation.text()).toBe(201);
     const { link } = (await invitation.json()) as { link: string };
+    // A breach of the admin's province, so its detail page (with the notification form) is checked too.
+    const breach = await page.request.post(`${server.url}/api/v1/privacy/breaches`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        provinceCode: admin.unitCode,
+        discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        title: 'Lộ danh sách thành viên tổ',
+        description: 'Bảng tính danh sách thành viên bị chia sẻ công khai.',
+        dataCategories: ['name', 'phone'],
+        subjects: 'Thành viên tổ công nghệ số cộng đồng',
+        contact: 'Văn phòng Ủy ban nhân dân tỉnh',
+      },
+    });
+    expect(breach.status(), await breach.text()).toBe(201);
+    const { id: breachId } = (await breach.json()) as { id: string };
     await context.close();
 
     publicPages.push(
@@ -105,6 +120,11 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'admin home', path: '/admin' },
       { name: 'working calendar', path: '/admin/calendar' },
       { name: 'personal-data requests queue', path: '/admin/privacy/requests' },
+      { name: 'personal-data breaches', path: '/admin/privacy/breaches' },
+      { name: 'record a breach', path: '/admin/privacy/breaches/new' },
+      { name: 'breach detail with the notification form', path: `/admin/privacy/breaches/${breachId}` },
+      { name: 'complete a breach', path: `/admin/privacy/breaches/${breachId}/edit` },
+      { name: 'personal-data access log', path: '/admin/privacy/access-log' },
       { name: 'users', path: '/admin/users' },
       { name: 'user detail', path: `/admin/users/${users.items[0]?.id ?? 'missing'}` },
       { name: 'invite', path: '/admin/users/invite' },

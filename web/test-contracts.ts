@@ -34,12 +34,16 @@ import {
 import { ErrorBodySchema } from '../shared/contracts/errors';
 import {
   AccessLogPageSchema,
+  BreachPageSchema,
+  BreachSchema,
+  CreateBreachBodySchema,
   CreateDataSubjectRequestBodySchema,
   DataSubjectRequestCreatedSchema,
   DataSubjectRequestPageSchema,
   DataSubjectRequestSchema,
   DataSubjectRequestStatusSchema,
   ErasureResultSchema,
+  UpdateBreachBodySchema,
   UpdateDataSubjectRequestBodySchema,
   RevealBodySchema,
   RevealedPhoneSchema,
@@ -163,6 +167,20 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
   { method: 'DELETE', path: '/api/v1/users/:id/grants/:grantId', responses: noContent },
   { method: 'POST', path: '/api/v1/users/:id/reveal-phone', body: RevealBodySchema, responses: ok(RevealedPhoneSchema) },
   { method: 'GET', path: '/api/v1/privacy/access-log', responses: ok(AccessLogPageSchema) },
+  { method: 'GET', path: '/api/v1/privacy/breaches', responses: ok(BreachPageSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/privacy/breaches',
+    body: CreateBreachBodySchema,
+    responses: created(BreachSchema),
+  },
+  { method: 'GET', path: '/api/v1/privacy/breaches/:id', responses: ok(BreachSchema) },
+  {
+    method: 'PATCH',
+    path: '/api/v1/privacy/breaches/:id',
+    body: UpdateBreachBodySchema,
+    responses: ok(BreachSchema),
+  },
   {
     method: 'POST',
     path: '/api/v1/privacy/requests',
