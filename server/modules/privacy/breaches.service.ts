@@ -9,12 +9,13 @@ import {
   type UpdateBreachBody,
 } from '../../../shared/contracts/privacy';
 import { uuidv7 } from '../../../shared/ids';
-import { canAt, grantsFor } from '../../../shared/rules/permissions';
+import { canAt } from '../../../shared/rules/permissions';
+import { provincesWhere } from './privacy.policy';
 import type { DB, PersonalDataBreachesTable } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, requireUser, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
+import { conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { pageFromRows, readCursor } from '../../platform/paging';
 import type { BreachRow, BreachesRepository } from './breaches.repository';
 
@@ -24,9 +25,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 const breachNotFound = () => notFound('Breach not found.', 'Không tìm thấy sự cố.');
 
-function invalid(path: string, message: string, messageVi: string) {
-  return new AppError('VALIDATION', undefined, { details: [{ path, message, messageVi }] });
-}
+/** One field refused, in the error model's shape. */
+const invalid = (path: string, message: string, messageVi: string) => validation([{ path, message, messageVi }]);
 
 /**
  * The register of personal-data breaches of a province (privacy.breaches, held at the province: the province
@@ -197,9 +197,7 @@ export function createBreachesService(deps: { db: Kysely<DB>; breaches: Breaches
 
   async function list(actor: Actor, query: BreachListQuery): Promise<Page<Breach>> {
     requireUser(actor);
-    const provinceCodes = [
-      ...new Set(grantsFor(actorGrants(actor), 'privacy.breaches').filter((g) => g.level === 'province').map((g) => g.provinceCode)),
-    ];
+    const provinceCodes = provincesWhere(actor, 'privacy.breaches');
     if (provinceCodes.length === 0) throw forbidden();
     const before = readCursor(query.cursor, ['string', 'string'] as const);
     const rows = await breaches.list({

@@ -13,7 +13,8 @@ import {
   type UpdateDataSubjectRequestBody,
 } from '../../../shared/contracts/privacy';
 import { uuidv7 } from '../../../shared/ids';
-import { canAt, grantsFor, roleAllows, ROLES } from '../../../shared/rules/permissions';
+import { canAt, roleAllows, ROLES } from '../../../shared/rules/permissions';
+import { provincesWhere } from './privacy.policy';
 import { formatLocalDateTime } from '../../../shared/time/vietnam-time';
 import { notifyUsers } from '../notifications/index';
 import { addWorkingDays, type WorkingCalendar } from '../../../shared/time/working-time';
@@ -31,7 +32,7 @@ import {
 import { recordPersonalDataAccess } from '../../platform/access-log';
 import type { PersonalDataProvider, SubjectContact } from '../../platform/privacy/providers';
 import type { Sealer } from '../../platform/crypto/sealing';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
+import { conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { queueMail } from '../../platform/mail/outbox';
 import { pageFromRows, readCursor } from '../../platform/paging';
 import { queuePhoneMessage } from '../accounts/index';
@@ -48,9 +49,8 @@ function trackingCode(): string {
   return `YC-${part()}-${part()}`;
 }
 
-function invalid(path: string, message: string, messageVi: string) {
-  return new AppError('VALIDATION', undefined, { details: [{ path, message, messageVi }] });
-}
+/** One field refused, in the error model's shape. */
+const invalid = (path: string, message: string, messageVi: string) => validation([{ path, message, messageVi }]);
 
 /** The contact as typed: an e-mail address (lower-cased) or a Vietnamese phone number (normalised to +84…). */
 function parseContact(contact: string): { kind: 'phone' | 'email'; value: string } {
@@ -213,15 +213,9 @@ export function createRequestsService(deps: {
     return statusView(row);
   }
 
-  function provincesOf(actor: Actor) {
-    return [
-      ...new Set(grantsFor(actorGrants(actor), 'privacy.requests').filter((g) => g.level === 'province').map((g) => g.provinceCode)),
-    ];
-  }
-
   async function list(actor: Actor, query: DataSubjectRequestQuery): Promise<Page<DataSubjectRequest>> {
     requireUser(actor);
-    const provinceCodes = provincesOf(actor);
+    const provinceCodes = provincesWhere(actor, 'privacy.requests');
     if (provinceCodes.length === 0) throw forbidden();
     const after = readCursor(query.cursor, ['string', 'string'] as const);
     const rows = await requests.list({

@@ -9,9 +9,6 @@ export const namespace = 'privacy';
 export const vi = {
   nav: { breaches: 'Sự cố dữ liệu cá nhân', accessLog: 'Nhật ký xem dữ liệu cá nhân' },
   common: {
-    loadFailed: 'Không tải được dữ liệu.',
-    notFound: 'Không tìm thấy sự cố này, hoặc sự cố thuộc tỉnh khác.',
-    retry: 'Thử lại',
     unknownError: 'Đã có lỗi. Vui lòng thử lại sau.',
     errorCode: 'Mã lỗi: {{code}}',
     none: 'Không có',
@@ -205,9 +202,6 @@ export const vi = {
 export const en: typeof vi = {
   nav: { breaches: 'Personal-data breaches', accessLog: 'Personal-data access log' },
   common: {
-    loadFailed: 'The data could not be loaded.',
-    notFound: 'This breach was not found, or it belongs to another province.',
-    retry: 'Try again',
     unknownError: 'Something went wrong. Please try again later.',
     errorCode: 'Error code: {{code}}',
     none: 'None',

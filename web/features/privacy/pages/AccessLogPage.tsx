@@ -11,7 +11,7 @@ import {
   Skeleton,
   type DataColumn,
 } from '../../../ui';
-import { LoadError } from '../components/LoadError';
+import { LoadError } from '../../admin/components/LoadError';
 import { rowsOf, useAccessLog } from '../queries';
 import '../breaches.css';
 

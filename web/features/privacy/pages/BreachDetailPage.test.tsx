@@ -160,7 +160,7 @@ describe('BreachDetailPage', () => {
     ]);
     await render('en');
     expect(
-      await screen.findByText('This breach was not found, or it belongs to another province.'),
+      await screen.findByText('This item does not exist, or it is outside your scope.'),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });

@@ -7,7 +7,7 @@ import { apiFetch } from '../../../app/api';
 import { formatDateTime, isoDateTime } from '../../../app/format';
 import { Alert, Button, buttonClass, Card, Dialog, PageHeader, Skeleton } from '../../../ui';
 import { BreachClock, BreachStatusTag } from '../components/BreachClock';
-import { LoadError } from '../components/LoadError';
+import { LoadError } from '../../admin/components/LoadError';
 import { NotifyBreachCard } from '../components/NotifyBreachCard';
 import { ServerError } from '../components/ServerError';
 import { breachKey, BREACHES_PATH, PRIVACY_ADMIN_KEY, useAdminProvinces, useBreach } from '../queries';

@@ -13,7 +13,7 @@ import {
   type DataColumn,
 } from '../../../ui';
 import { BreachClock, BreachStatusTag } from '../components/BreachClock';
-import { LoadError } from '../components/LoadError';
+import { LoadError } from '../../admin/components/LoadError';
 import { rowsOf, useAdminProvinces, useBreaches } from '../queries';
 import '../breaches.css';
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../app/format';
 import { Alert, Button, buttonClass, FormErrorSummary, PageHeader, Skeleton } from '../../../ui';
 import { draftOf, findBreachErrors, updateBodyOf, type BreachDraft, type BreachErrors } from '../breach-form';
 import { BreachFields, breachErrorSummary, useProblemText } from '../components/BreachFields';
-import { LoadError } from '../components/LoadError';
+import { LoadError } from '../../admin/components/LoadError';
 import { ServerError } from '../components/ServerError';
 import { breachKey, BREACHES_PATH, PRIVACY_ADMIN_KEY, useBreach } from '../queries';
 import '../breaches.css';
