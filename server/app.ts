@@ -24,12 +24,19 @@ import { createJobRunner } from './platform/jobs/job-runner';
 import { createEventBus, createEventDispatcher, eventDispatchSchedule } from './platform/jobs/event-dispatch';
 import { createHousekeepingJobs } from './platform/jobs/housekeeping.jobs';
 import { createRetentionJobs } from './platform/privacy/retention';
+import { consentPersonalData, createConsentRegistry } from './platform/privacy/consent';
 import { createMailJobs, createSmtpTransport, type MailTransport } from './platform/mail/mail-delivery';
 import { createGeographyServices, registerGeographyRoutes } from './modules/geography/index';
 import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoSeedExtension } from './modules/demo/index';
 import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams, teamMembershipRetention, teamsPersonalData } from './modules/teams/index';
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
-import { createSupportModule, registerSupportRoutes, seedDemoSupportRecords, supportRecordsRetention } from './modules/support/index';
+import {
+  createSupportModule,
+  registerSupportRoutes,
+  seedDemoSupportRecords,
+  supportConsentHook,
+  supportRecordsRetention,
+} from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
 import { createPrivacyModule, registerBreachRoutes, registerRequestRoutes } from './modules/privacy/index';
 import { openDataKeys } from './platform/crypto/data-keys';
@@ -117,7 +124,9 @@ export async function buildApp(deps: AppDeps) {
   });
   const catalogue = createServicesModule({ db });
   registerServicesRoutes(app, { services: catalogue, clock });
-  const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue });
+  // Consent records: each module whose basis is consent declares how it honours a withdrawal.
+  const consent = createConsentRegistry([supportConsentHook]);
+  const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue, consent });
   registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });
   const calendar = createCalendarModule({ db, clock });
   registerCalendarRoutes(app, { calendar, clock });
@@ -130,7 +139,8 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     calendarFor: calendar.calendarFor,
     // Each module's part in access and deletion requests; a module added later registers its provider here.
-    providers: [accountsPersonalData(sealer), teamsPersonalData(sealer)],
+    providers: [accountsPersonalData(sealer), teamsPersonalData(sealer), consentPersonalData],
+    consent,
   });
   registerBreachRoutes(app, { breaches: privacy.breaches, clock });
   registerRequestRoutes(app, { requests: privacy.requests, clock });

@@ -202,6 +202,7 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     responses: ok(DataSubjectRequestSchema),
   },
   { method: 'POST', path: '/api/v1/privacy/requests/:id/erase', responses: ok(ErasureResultSchema) },
+  { method: 'POST', path: '/api/v1/privacy/requests/:id/withdraw-consent', responses: ok(ErasureResultSchema) },
   { method: 'GET', path: '/api/v1/notifications', responses: ok(NotificationPageSchema) },
   { method: 'POST', path: '/api/v1/notifications/read-all', responses: noContent },
   { method: 'GET', path: '/api/v1/notifications/preferences', responses: ok(NotificationPreferencesSchema) },

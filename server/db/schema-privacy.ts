@@ -1,6 +1,7 @@
+import type { ConsentChannel } from '../../shared/privacy/register-types';
 import type { ContactHash, Sealed } from './schema';
 
-/** Personal-data protection tables (migrations 0011, 0012, 0014, 0015): the access log, breaches, requests. */
+/** Personal-data protection tables (migrations 0011, 0012, 0014–0016): the access log, breaches, requests, consents. */
 
 /** One reveal of a sealed value by staff (migration 0011). */
 export interface PersonalDataAccessTable {
@@ -53,7 +54,8 @@ export interface DataSubjectRequestsTable {
   /** Sealed (context data_subject_requests.contact); found by contact_hash. */
   contact: Sealed;
   contact_hash: ContactHash;
-  description: string;
+  /** Sealed (context data_subject_requests.description): free text naming the person. */
+  description: Sealed;
   status: 'unverified' | 'verified' | 'in_progress' | 'completed' | 'rejected' | 'expired';
   otp_hash: string | null;
   otp_expires_at: string | null;
@@ -68,4 +70,26 @@ export interface DataSubjectRequestsTable {
   /** Migration 0015: when handlers were told it falls due within a working day, and when that it is overdue. */
   reminded_due_at?: string | null;
   reminded_overdue_at?: string | null;
+}
+
+/** One consent given (migration 0016): wherever consent is the legal basis; withdrawal recorded on the row. */
+export interface ConsentRecordsTable {
+  id: string;
+  province_code: string;
+  /** A purpose of the register (shared/privacy/register.ts). */
+  purpose: string;
+  text_version: string;
+  channel: ConsentChannel;
+  /** The owning module's record: its withdrawal hook is found by this type. */
+  subject_type: string;
+  subject_id: string;
+  /** The citizen's contact hash when the module holds a contact (phone or e-mail hash context). */
+  contact_hash: ContactHash | null;
+  /** Who recorded it for the person; null when the person gave it themselves on the web. */
+  recorded_by: string | null;
+  given_at: string;
+  withdrawn_at: string | null;
+  /** 'request': carried out for a data-subject request of kind withdrawal. */
+  withdrawal_channel: ConsentChannel | 'request' | null;
+  withdrawn_by: string | null;
 }

@@ -385,8 +385,13 @@ export interface CalendarDaysTable {
 }
 
 // The personal-data tables (issue 9) live in their own file; re-exported so every import stays `db/schema`.
-import type { DataSubjectRequestsTable, PersonalDataAccessTable, PersonalDataBreachesTable } from './schema-privacy';
-export type { DataSubjectRequestsTable, PersonalDataAccessTable, PersonalDataBreachesTable } from './schema-privacy';
+import type {
+  ConsentRecordsTable,
+  DataSubjectRequestsTable,
+  PersonalDataAccessTable,
+  PersonalDataBreachesTable,
+} from './schema-privacy';
+export type * from './schema-privacy';
 
 export interface DB {
   units: UnitsTable;
@@ -418,5 +423,6 @@ export interface DB {
   personal_data_access: PersonalDataAccessTable;
   personal_data_breaches: PersonalDataBreachesTable;
   data_subject_requests: DataSubjectRequestsTable;
+  consent_records: ConsentRecordsTable;
   kysely_migration: { name: string; timestamp: string };
 }

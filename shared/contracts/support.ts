@@ -3,6 +3,7 @@ import { UUID_PATTERN } from '../ids';
 import { ActionSchema } from './accounts';
 import { ErrorDetailSchema } from './errors';
 import { PageQuerySchema, pageOf } from './paging';
+import { CONSENT_CHANNELS } from '../privacy/register-types';
 
 /** interfaces.md §2 "Support records and offline sync": these names and values are fixed. */
 export const OUTCOMES = ['done', 'partly', 'follow_up'] as const;
@@ -147,7 +148,6 @@ export const RetractBodySchema = z.strictObject({
 });
 
 /** How the person told the team they withdraw consent (recorded with the withdrawal). */
-export const CONSENT_CHANNELS = ['in_person', 'phone_call', 'web'] as const;
 export const ConsentWithdrawalBodySchema = z.strictObject({
   channel: z.enum(CONSENT_CHANNELS).describe('How the person withdrew consent: in person, by a phone call, on the web'),
 });

@@ -21,6 +21,10 @@ export const PURPOSE_IDS = [
 ] as const;
 export type PurposeId = (typeof PURPOSE_IDS)[number];
 
+/** How a person gives or withdraws consent: to a member in person, in a phone call, or themselves on the web. */
+export const CONSENT_CHANNELS = ['in_person', 'phone_call', 'web'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
 /**
  * The grounds Law 91/2025 allows for processing, as this register uses them: the data subject's consent, an
  * agreement with them, an obligation the law places on the controller, or a task a state body carries out under law.

@@ -2,33 +2,20 @@
  * Personal-data protection that belongs to no other module (issue 9): the breach register (72-hour notification)
  * and data-subject requests (2 working days). Personal-data providers (find, export, erase per module) join it here.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
-import type { Clock } from '../../platform/clock';
 import { z } from 'zod';
-import type { WorkingCalendar } from '../../../shared/time/working-time';
-import type { Sealer } from '../../platform/crypto/sealing';
-import type { PersonalDataProvider } from '../../platform/privacy/providers';
 import { defineJob, type JobDefinition, type Schedule } from '../../platform/jobs/job-definition';
 import { createBreachesRepository } from './breaches.repository';
 import { createBreachesService } from './breaches.service';
 import { createRequestsRepository } from './requests.repository';
 import { createRequestsService } from './requests.service';
+import type { RequestsDeps } from './requests-fulfil.service';
 
 export { registerBreachRoutes } from './breaches.routes';
 export { registerRequestRoutes } from './requests.routes';
 export type { BreachesService } from './breaches.service';
 export type { RequestsService } from './requests.service';
 
-export function createPrivacyModule(deps: {
-  db: Kysely<DB>;
-  clock: Clock;
-  sealer: Sealer;
-  provinceCode: string;
-  publicUrl: string;
-  calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
-  providers: readonly PersonalDataProvider[];
-}) {
+export function createPrivacyModule(deps: Omit<RequestsDeps, 'requests'>) {
   const requestsRepo = createRequestsRepository(deps.db);
   const requests = createRequestsService({ ...deps, requests: requestsRepo });
   // Unverified requests lapse when their code does (15 minutes); checked every 10 minutes.

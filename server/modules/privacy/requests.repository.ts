@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DataSubjectRequestsTable, DB } from '../../db/schema';
+import type { ContactHash, DataSubjectRequestsTable, DB } from '../../db/schema';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -95,6 +95,16 @@ export function createRequestsRepository(db: Kysely<DB>) {
         .where('users.status', '=', 'active')
         .execute();
       return [...new Set(rows.map((r) => r.id))];
+    },
+    /** How many requests were filed for this contact (any key version's hash) since `since`: each sent it a code. */
+    async countFiledSince(hashes: readonly ContactHash[], since: string) {
+      const row = await db
+        .selectFrom('data_subject_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('contact_hash', 'in', [...hashes])
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     /** Unverified requests whose code lapsed before `before`: they expire (the daily retention job). */
     async expireUnverified(before: string, at: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, testSealer, type Session, type TestApp } from '../../test/app';
 import { buildUser } from '../../test/factories';
 import { loadOfficialUnits } from '../geography/index';
+import { codeSentFor as sentCode } from './privacy.fixtures';
 import { buildHamlet, buildMember, buildTeam, COMMUNE_A } from '../teams/teams.fixtures';
 
 /**
@@ -32,20 +33,7 @@ describe('data-subject requests', () => {
   const verify = (id: string, code: string) =>
     t.app.inject({ method: 'POST', url: `/api/v1/privacy/requests/${id}/verify`, payload: { code } });
 
-  /** The code as the person received it: read from the queued SMS/Zalo job or the captured mail. */
-  async function codeSentFor(kind: 'phone' | 'email'): Promise<string> {
-    if (kind === 'phone') {
-      const job = await t.database.db
-        .selectFrom('jobs')
-        .select('payload_json')
-        .where('name', '=', 'accounts.phoneMessage')
-        .orderBy('id', 'desc')
-        .executeTakeFirstOrThrow();
-      return /(\d{6})/.exec((JSON.parse(job.payload_json) as { text: string }).text)![1]!;
-    }
-    const mail = await t.database.db.selectFrom('mail_outbox').select('body_text').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    return /(\d{6})/.exec(mail.body_text)![1]!;
-  }
+  const codeSentFor = (kind: 'phone' | 'email') => sentCode(t.database.db, kind);
 
   it('files by phone, verifies with the code, and is due 2 working days later', async () => {
     const filed = await file({ kind: 'access', contact: '0912 345 678', description: 'Tôi muốn biết dữ liệu nào về tôi.' });
@@ -156,6 +144,7 @@ describe('data-subject requests', () => {
     expect(erased.json().erased).toEqual([
       { purpose: 'accounts', rows: 1 },
       { purpose: 'team_membership', rows: 1 },
+      { purpose: 'consent_records', rows: 0 },
     ]);
     const after = await db.selectFrom('team_members').select(['id', 'phone']).where('team_id', '=', team.id).execute();
     expect(after.find((m) => m.id === member.id)?.phone).toBeNull();

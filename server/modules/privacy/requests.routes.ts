@@ -27,7 +27,8 @@ export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsSer
   app.post(
     '/api/v1/privacy/requests',
     {
-      config: { access: publicAccess() },
+      // Per address here; per contact in the service (a contact is sent at most 3 codes a day).
+      config: { access: publicAccess(), rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: {
         tags: ['privacy'],
         operationId: 'fileDataSubjectRequest',
@@ -129,6 +130,21 @@ export function registerRequestRoutes(app: ZodApp, deps: { requests: RequestsSer
       },
     },
     async (request) => requests.erase(request.actor, request.params.id, auditContext(request, clock)),
+  );
+
+  app.post(
+    '/api/v1/privacy/requests/:id/withdraw-consent',
+    {
+      config: { access: sessionOnly() },
+      schema: {
+        tags: ['privacy'],
+        operationId: 'withdrawDataSubjectConsent',
+        summary: 'Carry out a withdrawal request: every consent the contact gave is withdrawn and honoured by its module',
+        params: IdParamsSchema,
+        response: { 200: ErasureResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.withdrawConsents(request.actor, request.params.id, auditContext(request, clock)),
   );
 
   app.get(

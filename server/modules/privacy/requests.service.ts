@@ -1,12 +1,9 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { EmailSchema, maskPhone, normalizePhone, PhoneSchema } from '../../../shared/contracts/accounts';
 import type { Page } from '../../../shared/contracts/paging';
 import {
   DATA_SUBJECT_REQUEST_WORKING_DAYS,
   type CreateDataSubjectRequestBody,
-  type DataSubjectExport,
-  type ErasureResult,
   type DataSubjectRequest,
   type DataSubjectRequestQuery,
   type DataSubjectRequestStatusView,
@@ -17,30 +14,29 @@ import { canAt, roleAllows, ROLES } from '../../../shared/rules/permissions';
 import { provincesWhere } from './privacy.policy';
 import { formatLocalDateTime } from '../../../shared/time/vietnam-time';
 import { notifyUsers } from '../notifications/index';
-import { addWorkingDays, type WorkingCalendar } from '../../../shared/time/working-time';
-import type { ContactHash, DB } from '../../db/schema';
+import { addWorkingDays } from '../../../shared/time/working-time';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorGrants, requireUser, type Actor } from '../../platform/auth/actor';
-import type { Clock } from '../../platform/clock';
 import {
   EMAIL_HASH_CONTEXT,
   MAIL_TO_CONTEXT,
-  openSealed,
   PHONE_HASH_CONTEXT,
+  openSealed,
   sealContact,
 } from '../../platform/crypto/sealed-columns';
-import { recordPersonalDataAccess } from '../../platform/access-log';
-import type { PersonalDataProvider, SubjectContact } from '../../platform/privacy/providers';
-import type { Sealer } from '../../platform/crypto/sealing';
-import { conflict, forbidden, notFound, validation } from '../../platform/errors';
+import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { queueMail } from '../../platform/mail/outbox';
 import { pageFromRows, readCursor } from '../../platform/paging';
 import { queuePhoneMessage } from '../accounts/index';
-import type { RequestRow, RequestsRepository } from './requests.repository';
+import type { RequestRow } from './requests.repository';
+import { CONTACT_CONTEXT, createRequestFulfilment, type RequestsDeps } from './requests-fulfil.service';
+import type { ContactHash, Sealed } from '../../db/schema';
+
+const DESCRIPTION_CONTEXT = 'data_subject_requests.description';
 
 const CODE_TTL_MS = 15 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
-const CONTACT_CONTEXT = 'data_subject_requests.contact';
+const MAX_REQUESTS_PER_CONTACT_PER_DAY = 3;
 /** Crockford's base32 without I, L, O, U: a tracking code read over the phone is not misheard. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -80,17 +76,7 @@ function maskContact(kind: 'phone' | 'email', value: string): string {
  * due 2 working days later in the province's calendar, goes to the province administrators' queue and can be
  * followed by its tracking code. The contact is sealed; the code is kept only as a keyed hash.
  */
-export function createRequestsService(deps: {
-  db: Kysely<DB>;
-  requests: RequestsRepository;
-  clock: Clock;
-  sealer: Sealer;
-  provinceCode: string;
-  publicUrl: string;
-  calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
-  /** Every module's part in access and deletion requests, registered by the composition root. */
-  providers: readonly PersonalDataProvider[];
-}) {
+export function createRequestsService(deps: RequestsDeps) {
   const { db, requests, clock, sealer } = deps;
   const codeHash = (id: string, code: string) => sealer.hash(code, `dsr-code:${id}`);
 
@@ -115,7 +101,7 @@ export function createRequestsService(deps: {
       id: r.id,
       contactKind: r.contact_kind,
       contactMasked: maskContact(r.contact_kind, contact),
-      description: r.description,
+      description: openSealed(sealer, DESCRIPTION_CONTEXT, r.description)!,
       overdue: open && r.due_at !== null && r.due_at < clock.now().toISOString(),
       handledBy: r.handled_by ? { id: r.handled_by, name: r.handler_name ?? '' } : null,
     };
@@ -126,6 +112,15 @@ export function createRequestsService(deps: {
     const id = uuidv7();
     const code = String(randomInt(1_000_000)).padStart(6, '0');
     const sealed = sealContact(sealer, CONTACT_CONTEXT, contact.kind, contact.value);
+    // Each request sends the contact a code: a contact is not sent more than a few a day, whoever asks.
+    const hashes = sealer.hashesFor(contact.value, contact.kind === 'phone' ? PHONE_HASH_CONTEXT : EMAIL_HASH_CONTEXT);
+    const since = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    if ((await requests.countFiledSince(hashes as ContactHash[], since)) >= MAX_REQUESTS_PER_CONTACT_PER_DAY) {
+      throw new AppError('RATE_LIMITED', 'Too many requests for this contact today. Try again tomorrow.', {
+        messageVi: 'Liên hệ này đã gửi quá nhiều yêu cầu trong hôm nay. Vui lòng thử lại vào ngày mai.',
+        headers: { 'retry-after': '86400' },
+      });
+    }
     const verifyBefore = new Date(clock.now().getTime() + CODE_TTL_MS).toISOString();
     await db.transaction().execute(async (trx) => {
       await requests.insert(
@@ -137,7 +132,7 @@ export function createRequestsService(deps: {
           contact_kind: contact.kind,
           contact: sealed.sealed,
           contact_hash: sealed.hash,
-          description: body.description,
+          description: sealer.seal(body.description, DESCRIPTION_CONTEXT) as Sealed,
           status: 'unverified',
           otp_hash: codeHash(id, code),
           otp_expires_at: verifyBefore,
@@ -268,71 +263,6 @@ export function createRequestsService(deps: {
     return queueView((await requests.findById(id))!);
   }
 
-  async function loadHandled(actor: Actor, id: string) {
-    requireUser(actor);
-    const row = await requests.findById(id);
-    if (!row || !canAt(actorGrants(actor), 'privacy.requests', { provinceCode: row.province_code })) {
-      throw notFound('Request not found.', 'Không tìm thấy yêu cầu.');
-    }
-    if (row.status === 'unverified' || row.status === 'expired') {
-      throw conflict('This request was never verified.', 'Yêu cầu này chưa được xác nhận.');
-    }
-    const value = openSealed(sealer, CONTACT_CONTEXT, row.contact)!;
-    const contact: SubjectContact = {
-      kind: row.contact_kind,
-      value,
-      hashes: sealer.hashesFor(value, row.contact_kind === 'phone' ? PHONE_HASH_CONTEXT : EMAIL_HASH_CONTEXT) as ContactHash[],
-    };
-    return { row, contact };
-  }
-
-  /**
-   * What every module holds about the request's contact (an access request's answer), opened: the handler sends it
-   * to the person. Exporting is a reveal like any other, so it is written to the personal-data access log.
-   */
-  async function exportData(actor: Actor, id: string, ctx: AuditContext): Promise<DataSubjectExport> {
-    const caller = requireUser(actor);
-    const { row, contact } = await loadHandled(actor, id);
-    const found = await Promise.all(
-      deps.providers.map(async (p) => (await p.find(db, contact)).map((item) => ({ purpose: p.purpose, ...item }))),
-    );
-    await recordPersonalDataAccess(db, {
-      at: ctx.at,
-      actor_user_id: caller.user.id,
-      subject_type: 'data_subject_request',
-      subject_id: row.id,
-      field: 'export',
-      reason: `Data-subject request ${row.code} (${row.kind})`,
-      province_code: row.province_code,
-      commune_code: null,
-    });
-    return { code: row.code, kind: row.kind, contact: contact.value, generatedAt: ctx.at, items: found.flat() };
-  }
-
-  /**
-   * A deletion request carried out: every module anonymises what it holds about the contact, in one transaction,
-   * audited with the counts. Counts and aggregates stay (modules clear contact data, not the rows figures count).
-   */
-  async function erase(actor: Actor, id: string, ctx: AuditContext): Promise<ErasureResult> {
-    const { row, contact } = await loadHandled(actor, id);
-    if (row.kind !== 'deletion') throw conflict('Only a deletion request erases data.', 'Chỉ yêu cầu xoá mới xoá dữ liệu.');
-    if (row.status !== 'verified' && row.status !== 'in_progress') {
-      throw conflict('This request is not open.', 'Yêu cầu này không còn mở.');
-    }
-    return db.transaction().execute(async (trx) => {
-      const erased: ErasureResult['erased'] = [];
-      for (const p of deps.providers) erased.push({ purpose: p.purpose, rows: await p.erase(trx, contact, ctx.at) });
-      await recordAudit(trx, ctx, {
-        action: 'privacy.request_erased',
-        entityType: 'data_subject_request',
-        entityId: row.id,
-        provinceCode: row.province_code,
-        after: { erased },
-      });
-      return { erased };
-    });
-  }
-
   /**
    * Tells the province's handlers (in-app, e-mail per their settings) of each open request once when it falls due
    * within a day and once when it is overdue. Runs hourly; a request is marked so it is never announced twice.
@@ -375,6 +305,6 @@ export function createRequestsService(deps: {
     return sent;
   }
 
-  return { create, verify, statusByCode, list, update, exportData, erase, remind };
+  return { create, verify, statusByCode, list, update, remind, ...createRequestFulfilment(deps) };
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;

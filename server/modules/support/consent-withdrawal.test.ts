@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPurpose } from '../../../shared/privacy/register';
+import { backfillSupportConsents } from '../../db/migrations/0016-consent-records';
 import { createTestApp, signIn, type Session, type TestApp } from '../../test/app';
 import { buildUser } from '../../test/factories';
 import { buildHamlet, buildMember, buildTeam, COMMUNE_A, COMMUNE_B, loadTestUnits, recordInput } from '../teams/teams.fixtures';
@@ -16,6 +17,8 @@ describe('withdrawing consent on a support record', () => {
   let outsider: Session;
   let team: { id: string };
   let hamlet: { id: string };
+  let memberUserId: string;
+  let officerUserId: string;
 
   const put = (body: { id: string }) =>
     t.app.inject({ method: 'PUT', url: `/api/v1/support-records/${body.id}`, headers: member.headers, payload: body });
@@ -31,8 +34,10 @@ describe('withdrawing consent on a support record', () => {
     const u = await buildUser(db, { grants: [{ role: 'team_member', unitCode: hamlet.id, communeCode: COMMUNE_A }] });
     await buildMember(db, team.id, { user_id: u.id, name: 'Đặng Thị Mai' });
     member = await signIn(t.app, u.email, u.password);
+    memberUserId = u.id;
     const o = await buildUser(db, { grants: [{ role: 'commune_officer', unitCode: COMMUNE_A }] });
     officer = await signIn(t.app, o.email, o.password);
+    officerUserId = o.id;
     const x = await buildUser(db, { grants: [{ role: 'commune_officer', unitCode: COMMUNE_B }] });
     outsider = await signIn(t.app, x.email, x.password);
   });
@@ -47,12 +52,30 @@ describe('withdrawing consent on a support record', () => {
       .where('id', '=', body.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ consent_version: findPurpose('support_records').consent!.version, consent_withdrawn_at: null });
+    // The platform's consent record: purpose, text version, channel, who recorded it, for which record, when.
+    const consent = await t.database.db
+      .selectFrom('consent_records')
+      .selectAll()
+      .where('subject_id', '=', body.id)
+      .executeTakeFirstOrThrow();
+    expect(consent).toMatchObject({
+      purpose: 'support_records',
+      text_version: findPurpose('support_records').consent!.version,
+      channel: 'in_person',
+      subject_type: 'support_record',
+      recorded_by: memberUserId,
+      given_at: new Date(body.occurredAt).toISOString(),
+      withdrawn_at: null,
+    });
     const without = recordInput(team.id, hamlet.id, t.clock.now(), { consent: false, note: null });
     await put(without);
     expect(
       (await t.database.db.selectFrom('support_records').select('consent_version').where('id', '=', without.id).executeTakeFirstOrThrow())
         .consent_version,
     ).toBeNull();
+    expect(
+      await t.database.db.selectFrom('consent_records').select('id').where('subject_id', '=', without.id).execute(),
+    ).toEqual([]);
     expect((await withdraw(without.id, member)).statusCode).toBe(409);
   });
 
@@ -85,7 +108,31 @@ describe('withdrawing consent on a support record', () => {
       .where('entity_id', '=', fix.id)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toMatchObject({ channel: 'in_person', versionsCleared: 2 });
+    // Both versions' consent records say when, how and by whom it was withdrawn.
+    const consents = await t.database.db
+      .selectFrom('consent_records')
+      .select(['withdrawn_at', 'withdrawal_channel', 'withdrawn_by'])
+      .where('subject_id', 'in', [original.id, fix.id])
+      .execute();
+    expect(consents).toHaveLength(2);
+    for (const c of consents) {
+      expect(c).toEqual({ withdrawn_at: t.clock.now().toISOString(), withdrawal_channel: 'in_person', withdrawn_by: officerUserId });
+    }
     // Once withdrawn, there is nothing left to withdraw.
     expect((await withdraw(fix.id, member)).statusCode).toBe(409);
+  });
+
+  it('gives records made before consent records existed the same consent rows (migration 0016 backfill)', async () => {
+    const db = t.database.db;
+    const live = await db.selectFrom('consent_records').selectAll().orderBy('id').execute();
+    expect(live.length).toBeGreaterThanOrEqual(3);
+    await db.deleteFrom('consent_records').execute();
+    await backfillSupportConsents(db);
+    const backfilled = await db.selectFrom('consent_records').selectAll().orderBy('id').execute();
+    // The backfill cannot know how a past withdrawal was made, nor by whom; everything else is the same.
+    const known = (rows: typeof live) => rows.map((r) => ({ ...r, withdrawal_channel: null, withdrawn_by: null }));
+    expect(known(backfilled)).toEqual(known(live));
+    await backfillSupportConsents(db);
+    expect(await db.selectFrom('consent_records').select('id').execute()).toHaveLength(live.length);
   });
 });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
+import type { ConsentRegistry } from '../../platform/privacy/consent';
 import type { ServicesService } from '../services/index';
 import type { TeamsModule } from '../teams/index';
 import { createSupportIngestService } from './support-ingest.service';
@@ -16,6 +17,7 @@ import { createSupportRecordsService } from './support-records.service';
 export { registerSupportRoutes } from './support.routes';
 export { seedDemoSupportRecords } from './support.demo';
 export { hashContent } from './support-ingest.rules';
+export { supportConsentHook } from './support-consent';
 
 export function createSupportModule(deps: {
   db: Kysely<DB>;
@@ -23,6 +25,7 @@ export function createSupportModule(deps: {
   clock: Clock;
   teams: TeamsModule;
   services: ServicesService;
+  consent: ConsentRegistry;
 }) {
   const { db, clock, services } = deps;
   const records = createSupportRecordsRepository(db);
@@ -37,7 +40,7 @@ export function createSupportModule(deps: {
     lanes: deps.dialect === 'postgres' ? 2 : 1,
   });
   return {
-    records: createSupportRecordsService({ db, records, ingest }),
+    records: createSupportRecordsService({ db, records, ingest, consent: deps.consent }),
     lists: createSupportListsService({
       db,
       records,

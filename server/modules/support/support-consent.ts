@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB, SupportRecordsTable } from '../../db/schema';
 import { findPurpose } from '../../../shared/privacy/register';
+import type { ConsentGiven, ConsentWithdrawalHook } from '../../platform/privacy/consent';
 
 /**
  * The version of the consent text a member reads aloud before recording (the register's purpose "support_records"),
@@ -15,6 +16,28 @@ export function consentColumns(consent: boolean) {
     consent_version: consent ? SUPPORT_CONSENT_VERSION : null,
     consent_withdrawn_at: null,
   };
+}
+
+/** A support record's consent: read aloud by its author, in person, when the help took place. */
+export function supportConsent(
+  r: Pick<SupportRecordsTable, 'id' | 'province_code' | 'consent' | 'consent_version' | 'author_user_id' | 'occurred_at'>,
+): ConsentGiven | null {
+  if (r.consent !== 1) return null;
+  return {
+    purpose: 'support_records',
+    textVersion: r.consent_version ?? SUPPORT_CONSENT_VERSION,
+    channel: 'in_person',
+    subjectType: 'support_record',
+    subjectId: r.id,
+    provinceCode: r.province_code,
+    recordedBy: r.author_user_id,
+    givenAt: r.occurred_at,
+  };
+}
+
+/** The consents of the records that carry one. */
+export function supportConsents(rows: readonly Parameters<typeof supportConsent>[0][]): ConsentGiven[] {
+  return rows.map(supportConsent).filter((c): c is ConsentGiven => c !== null);
 }
 
 /**
@@ -49,3 +72,10 @@ export async function clearConsentedData(trx: Kysely<DB> | Transaction<DB>, id: 
     .execute();
   return ids;
 }
+
+/** Support's part in the platform's consent withdrawal (platform/privacy/consent.ts). */
+export const supportConsentHook: ConsentWithdrawalHook = {
+  subjectType: 'support_record',
+  purpose: 'support_records',
+  withdraw: (trx, id, at) => clearConsentedData(trx, id, at),
+};

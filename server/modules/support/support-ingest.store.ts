@@ -4,6 +4,8 @@ import type { DB, SupportRecordsTable } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
 import type { TeamsRepository } from '../teams/index';
 import type { RecordRow, SupportRecordsRepository } from './support-records.repository';
+import { recordConsents } from '../../platform/privacy/consent';
+import { supportConsents } from './support-consent';
 import { isAuthor, mayReview } from './support.policy';
 import {
   ALREADY_CORRECTED,
@@ -209,6 +211,7 @@ export async function storeGroup(
       (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code })),
     );
   await records.insertServices(services, trx);
+  await recordConsents(trx, supportConsents(rows.filter((r) => inserted.has(r.id))));
   const lost = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
   const winners = new Map((await records.findManyByIds(lost, trx)).map((r) => [r.id, r.content_hash]));
   for (const { item, row, names } of pending.values()) {

@@ -9,6 +9,7 @@ import {
 import type { DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorUserId, requireSignedIn, type Actor } from '../../platform/auth/actor';
+import type { ConsentRegistry } from '../../platform/privacy/consent';
 import { AppError, conflict, forbidden, notFound, validation } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
 import { notifyUsers } from '../notifications/index';
@@ -16,7 +17,6 @@ import type { SupportIngestService } from './support-ingest.service';
 import type { SupportRecordsRepository } from './support-records.repository';
 import { isAuthor, mayRead, mayReview, recordActions } from './support.policy';
 import { toRecordView } from './support.presenter';
-import { clearConsentedData } from './support-consent';
 
 const recordNotFound = () => notFound('Support record not found.', 'Không tìm thấy lượt hỗ trợ.');
 
@@ -29,6 +29,8 @@ export function createSupportRecordsService(deps: {
   db: Kysely<DB>;
   records: SupportRecordsRepository;
   ingest: SupportIngestService;
+  /** The platform's consent records: withdrawal is recorded there and carried out by support's hook. */
+  consent: ConsentRegistry;
 }) {
   const { db, records, ingest } = deps;
 
@@ -207,7 +209,11 @@ export function createSupportRecordsService(deps: {
       throw conflict('This record holds no consent to withdraw.', 'Lượt hỗ trợ này không có sự đồng ý nào để rút lại.');
     }
     await db.transaction().execute(async (trx) => {
-      const versions = await clearConsentedData(trx, row.id, ctx.at);
+      const { subjects: versions } = await deps.consent.withdraw(trx, 'support_record', row.id, {
+        channel: body.channel,
+        by: actorUserId(actor),
+        at: ctx.at,
+      });
       await recordAudit(trx, ctx, {
         action: 'support_record.consent_withdrawn',
         entityType: 'support_record',

@@ -9,7 +9,8 @@ import { VIETNAM_OFFSET_MS } from '../../../shared/time/vietnam-time';
 import { hashContent } from './support-ingest.rules';
 import { createSupportRecordsRepository } from './support-records.repository';
 import { addDays } from '../../../shared/time/vietnam-time';
-import { consentColumns } from './support-consent';
+import { consentColumns, supportConsents } from './support-consent';
+import { recordConsents } from '../../platform/privacy/consent';
 
 const DAYS = 182;
 /** Records per team on an ordinary weekday: about 50,000 over the province's ~500 teams in six months. */
@@ -199,6 +200,7 @@ export async function seedDemoSupportRecords(ctx: DemoSeedContext): Promise<void
       (JSON.parse(r.services_json) as string[]).map((code) => ({ record_id: r.id, service_code: code })),
     ),
   );
+  await recordConsents(db, supportConsents(rows));
   await recordAudit(
     db,
     { actor: ANONYMOUS, ip: null, requestId: null, at },

@@ -55,11 +55,14 @@ export function openSealed(sealer: Sealer, context: string, value: string | null
   return isSealed(value) ? sealer.open(value, context) : value;
 }
 
-/** A sealed column: its table (keyed by `id`), the column, its hash column and the sealing context. */
+/**
+ * A sealed column: its table (keyed by `id`), the column, its hash column (a contact found by equality; none for
+ * free text, which is never looked up) and the sealing context.
+ */
 export interface SealedColumn {
   table: 'users' | 'team_members' | 'teams' | 'data_subject_requests';
   column: string;
-  hashColumn: string;
+  hashColumn?: string;
   context: string;
   /** A column saying whether the value is a 'phone' or an 'email' (its hash context); phones otherwise. */
   kindColumn?: string;
@@ -77,6 +80,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     context: 'data_subject_requests.contact',
     kindColumn: 'contact_kind',
   },
+  // What the person wrote about their request: free text that names them and often holds more contact data.
+  { table: 'data_subject_requests', column: 'description', context: 'data_subject_requests.description' },
 ];
 
 /** A value sealed inside a JSON payload column (short-lived rows: invitation links, queued phone messages). */
@@ -135,15 +140,14 @@ export async function resealColumns(
           .limit(BATCH)
           .execute(),
       async (trx, row) => {
-        const next = sealContact(
-          sealer,
-          spec.context,
-          row.kind === 'email' ? 'email' : 'phone',
-          openSealed(sealer, spec.context, row.value)!,
-        );
+        const plain = openSealed(sealer, spec.context, row.value)!;
+        const kind = row.kind === 'email' ? 'email' : 'phone';
+        const next = spec.hashColumn
+          ? sealContact(sealer, spec.context, kind, plain)
+          : { sealed: sealer.seal(plain, spec.context), hash: null };
         return trx
           .updateTable(spec.table)
-          .set({ [spec.column]: next.sealed, [spec.hashColumn]: next.hash })
+          .set(spec.hashColumn ? { [spec.column]: next.sealed, [spec.hashColumn]: next.hash } : { [spec.column]: next.sealed })
           .where('id', '=', row.id)
           .where(sql.ref(spec.column), '=', row.value)
           .executeTakeFirst();

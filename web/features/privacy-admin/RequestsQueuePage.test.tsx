@@ -75,4 +75,20 @@ describe('the requests queue', () => {
       resolution: 'Đã xoá số điện thoại.',
     });
   });
+
+  it('withdraws every consent for a withdrawal request, and offers no erasure there', async () => {
+    const api = installFakeApi([
+      answer('GET', '/api/v1/me', { body: ME }),
+      answer('GET', '/api/v1/privacy/requests', { body: { items: [request('w1', { kind: 'withdrawal' })], nextCursor: null } }),
+      answer('POST', '/api/v1/privacy/requests/w1/withdraw-consent', { body: { erased: [{ purpose: 'support_records', rows: 2 }] } }),
+    ]);
+    await renderInApp(<RequestsQueuePage />);
+    expect(await screen.findAllByText('YC-AAAA-00W1')).not.toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Xoá dữ liệu' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Rút lại mọi sự đồng ý' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Rút lại mọi sự đồng ý của người yêu cầu?' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rút lại mọi sự đồng ý' }));
+    expect(await screen.findByText('Đã rút 2 sự đồng ý.')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/v1/privacy/requests/w1/erase')).toHaveLength(0);
+  });
 });

@@ -55,11 +55,16 @@ export function RequestsQueuePage() {
     },
     onError: (err) => setProblem(errorText(err)),
   });
+  // A deletion request erases the contact's data; a withdrawal request withdraws every consent it gave.
   const erase = useMutation({
-    mutationFn: (id: string) => apiFetch<ErasureResult>(`/api/v1/privacy/requests/${id}/erase`, { method: 'POST' }),
-    onSuccess: (result) => {
+    mutationFn: (r: DataSubjectRequest) =>
+      apiFetch<ErasureResult>(`/api/v1/privacy/requests/${r.id}/${r.kind === 'deletion' ? 'erase' : 'withdraw-consent'}`, {
+        method: 'POST',
+      }),
+    onSuccess: (result, r) => {
       setErasing(null);
-      setNotice(t('erased', { rows: result.erased.reduce((n, e) => n + e.rows, 0) }));
+      const rows = result.erased.reduce((n, e) => n + e.rows, 0);
+      setNotice(t(r.kind === 'deletion' ? 'erased' : 'withdrawn', { rows }));
     },
     onError: (err) => setProblem(errorText(err)),
   });
@@ -107,9 +112,9 @@ export function RequestsQueuePage() {
             <a className={buttonClass('secondary')} href={`/api/v1/privacy/requests/${r.id}/export.pdf`} download>
               {t('exportPdf')}
             </a>
-            {r.kind === 'deletion' && (
+            {(r.kind === 'deletion' || r.kind === 'withdrawal') && (
               <Button variant="secondary" onClick={() => setErasing(r)}>
-                {t('erase')}
+                {t(r.kind === 'deletion' ? 'erase' : 'withdraw')}
               </Button>
             )}
             <Button onClick={() => setAnswering({ request: r, status: 'completed' })}>{t('complete')}</Button>
@@ -172,19 +177,19 @@ export function RequestsQueuePage() {
       <Dialog
         open={erasing !== null}
         onClose={() => setErasing(null)}
-        title={t('eraseTitle')}
+        title={t(erasing?.kind === 'withdrawal' ? 'withdrawTitle' : 'eraseTitle')}
         footer={
           <>
             <Button variant="secondary" onClick={() => setErasing(null)}>
               {t('cancel')}
             </Button>
-            <Button loading={erase.isPending} onClick={() => erase.mutate(erasing!.id)}>
-              {t('erase')}
+            <Button loading={erase.isPending} onClick={() => erase.mutate(erasing!)}>
+              {t(erasing?.kind === 'withdrawal' ? 'withdraw' : 'erase')}
             </Button>
           </>
         }
       >
-        <p>{t('eraseBody')}</p>
+        <p>{t(erasing?.kind === 'withdrawal' ? 'withdrawBody' : 'eraseBody')}</p>
       </Dialog>
     </div>
   );
