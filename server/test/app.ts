@@ -29,7 +29,8 @@ export async function createTestApp(
   opts: { sqliteFile?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(opts);
-  const clock = createFakeClock(new Date().toISOString());
+  // Starts at the real time unless TEST_CLOCK_START pins it (to replay a run that failed at a given hour).
+  const clock = createFakeClock(process.env.TEST_CLOCK_START ?? new Date().toISOString());
   const config = parseConfig({
     NODE_ENV: 'test',
     SEED: 'none',
