@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/vite/precompress';
+import { precacheUrlOf, prerenderPublicPages } from './scripts/vite/prerender-public';
 
 /** Paths the server answers itself: the service worker must never answer them from the app shell or a cache. */
 const SERVER_PATHS = [
@@ -30,12 +32,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // Two documents: the app, and the capture page on its own so its first download stays small (issue 3).
-    // Both share one service worker; its precache maps /capture to capture.html (workbox cleanURLs).
+    // Three documents: the staff app; the capture page on its own so its first download stays small (issue 3); and
+    // the public pages (issue 8), prerendered from public.html into dist/web/pages/ by prerenderPublicPages. They
+    // share one service worker; its precache maps /capture to capture.html (workbox cleanURLs) and the public
+    // addresses to their prerendered pages (precacheUrlOf).
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         capture: fileURLToPath(new URL('./capture.html', import.meta.url)),
+        public: fileURLToPath(new URL('./public.html', import.meta.url)),
       },
     },
   },
@@ -48,6 +53,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    prerenderPublicPages(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',
@@ -79,6 +85,11 @@ export default defineConfig({
       workbox: {
         // woff files are only the fallback for browsers without woff2; every browser with a service worker reads woff2.
         globPatterns: ['**/*.{js,css,html,woff2,png,svg,webmanifest,txt}'],
+        // The precompressed copies are for the server to send; the cache keeps the originals once.
+        globIgnores: ['**/*.br', '**/*.gz'],
+        manifestTransforms: [
+          (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: precacheUrlOf(entry.url) })), warnings: [] }),
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: SERVER_PATHS,
         cleanupOutdatedCaches: true,
@@ -87,5 +98,6 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompress(),
   ],
 });

@@ -115,6 +115,8 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: '404', path: '/khong-co-trang-nay' },
     );
     adminPages.push(
+      // The province administrator's home (the other roles' homes are audited in role-homes.test.ts).
+      { name: 'role home: the province by commune', path: '/home' },
       { name: 'profile', path: '/profile' },
       { name: 'notifications', path: '/notifications' },
       { name: 'admin home', path: '/admin' },

@@ -23,6 +23,8 @@ const WEB_SOURCES = [
   'public',
   'index.html',
   'capture.html',
+  'public.html',
+  'scripts/vite',
   'vite.config.ts',
   'package.json',
 ];
@@ -258,6 +260,17 @@ export async function openPage(
   const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** Signs in with the sign-in form, as a person would (Vietnamese labels); resolves once the server accepted it. */
+export async function signInWithForm(page: Page, server: RunningServer, account: DemoAccount): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email hoặc số điện thoại', { exact: true }).fill(account.email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
+  await Promise.all([
+    page.waitForResponse((res) => res.url().endsWith('/api/v1/auth/login') && res.status() === 200),
+    page.getByRole('button', { name: 'Đăng nhập', exact: true }).click(),
+  ]);
 }
 
 /** Signs in through the API inside the browser context, so the page gets the cookie exactly as a person would. */

@@ -57,7 +57,7 @@ if (process.env.TEST_NODE24 === '1') {
 
 if (run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
   // The capture page's promise (ARCHITECTURE.md): ≤ 150 KB of initial JavaScript, gzipped, before a phone can record.
-  run('capture page JavaScript budget (150 KB gzipped)', 'node', ['scripts/measure-bundle.mjs', 'dist/web']);
+  run('initial JavaScript budgets: capture 150 KB, staff app 185 KB, public pages 165 KB gzipped (goal 150 each)', 'node', ['scripts/measure-bundle.mjs', 'dist/web']);
 }
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

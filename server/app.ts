@@ -39,6 +39,7 @@ import {
 } from './modules/support/index';
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
 import { createPrivacyModule, registerBreachRoutes, registerRequestRoutes } from './modules/privacy/index';
+import { createHomeModule, registerHomeRoutes } from './modules/home/index';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
 
@@ -130,6 +131,8 @@ export async function buildApp(deps: AppDeps) {
   registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });
   const calendar = createCalendarModule({ db, clock });
   registerCalendarRoutes(app, { calendar, clock });
+  // The role homes' counts, read across teams, hamlets and support records inside each caller's grants.
+  registerHomeRoutes(app, { home: createHomeModule({ db, clock }) });
 
   const privacy = createPrivacyModule({
     db,

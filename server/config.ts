@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDataKeySecret, type DataKey } from './platform/crypto/sealing';
+import { parseStorageUrl, type StorageTarget } from './platform/files/storage-url';
 
 /**
  * The only place that reads process.env. Every problem is reported at once, then the process exits,
@@ -34,7 +35,8 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Cộng Đồng Số <no-reply@congdongso.local>'),
     WEBHOOK_URL: z.string().url().optional(),
     WEBHOOK_SECRET: z.string().min(16).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // No default in the schema: whether it was set decides the demo console's request logs (see requestLogs).
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     JOBS: z.enum(['on', 'off']).default('on'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -43,6 +45,10 @@ const EnvSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     RETENTION_DAYS_OPERATIONAL: z.coerce.number().int().min(1).max(3650).default(30),
     WEB_DIST: z.string().default('./dist/web'),
+    // Photos and files (platform/files): where they are stored, and what an upload may weigh before it is decoded.
+    STORAGE_URL: z.string().superRefine(storageUrlProblem).optional(),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    UPLOAD_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(40_000_000),
     // Sealed contact data (platform/crypto): the current key, its version, and older keys a rotation still reads.
     DATA_KEY: z.string().refine(isDataKey, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)').optional(),
     DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
@@ -62,6 +68,14 @@ function isDataKey(value: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+function storageUrlProblem(value: string, ctx: z.RefinementCtx): void {
+  try {
+    parseStorageUrl(value, '.');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
 }
 
@@ -112,6 +126,11 @@ export interface Config {
   mailFrom: string;
   webhook: { url: string; secret: string } | undefined;
   logLevel: string;
+  /**
+   * Whether each request is logged (two JSON lines). Off only in demo mode without an explicit LOG_LEVEL, so the
+   * demo-account table stays on the console; production and any chosen LOG_LEVEL log every request.
+   */
+  requestLogs: boolean;
   jobsEnabled: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
@@ -121,6 +140,10 @@ export interface Config {
   /** Days that finished jobs, dispatched events and delivered mail are kept (never the audit log). */
   retentionDaysOperational: number;
   webDist: string;
+  /** Where files live: DATA_DIR/files unless STORAGE_URL names an S3-compatible bucket or another folder. */
+  storage: StorageTarget;
+  /** Limits every upload is checked against before it is decoded (platform/files/images.ts). */
+  uploads: { maxBytes: number; maxPixels: number };
   /**
    * The data keys from DATA_KEY (current) and DATA_KEYS_PREVIOUS; undefined when none is configured (development
    * and demo installs: a key is generated into DATA_DIR, see platform/crypto/data-keys.ts).
@@ -144,6 +167,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
+  // Production starts empty unless told otherwise; a development or demo install shows the demo province.
+  const seed = e.SEED ?? (e.NODE_ENV === 'production' ? 'none' : 'demo');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -152,8 +177,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     provinceCode: e.PROVINCE_CODE,
-    // Production starts empty unless told otherwise; a development or demo install shows the demo province.
-    seed: e.SEED ?? (e.NODE_ENV === 'production' ? 'none' : 'demo'),
+    seed,
     demoPassword: e.DEMO_PASSWORD,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
@@ -163,7 +187,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    requestLogs: e.LOG_LEVEL !== undefined || seed !== 'demo',
     jobsEnabled: e.JOBS === 'on',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
@@ -171,6 +196,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN,
     retentionDaysOperational: e.RETENTION_DAYS_OPERATIONAL,
     webDist: e.WEB_DIST,
+    storage: parseStorageUrl(e.STORAGE_URL, e.DATA_DIR),
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS },
     dataKeys: e.DATA_KEY
       ? {
           currentVersion: e.DATA_KEY_VERSION,

@@ -74,12 +74,38 @@ export function serializeRequest(request: LoggedRequest) {
   return { method: request.method, route: route ?? '(unmatched)', query: redactQuery(request.url) };
 }
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = {
+export interface LoggerOptions {
+  /**
+   * false drops Fastify's per-request lines ("incoming request", "request completed") at info and below, while
+   * warnings and errors about a request still print. The demo console uses it: two JSON lines a request would scroll
+   * the demo-account table away (config.ts decides when: demo mode without an explicit LOG_LEVEL).
+   */
+  requestLogs?: boolean;
+}
+
+const INFO = 30;
+
+/** A Fastify request line carries the request or the reply as its first argument's `req` / `res`. */
+function isRequestLine(args: unknown[]): boolean {
+  const first = args[0];
+  return typeof first === 'object' && first !== null && ('req' in first || 'res' in first);
+}
+
+export function createLogger(level: string, destination?: DestinationStream, opts: LoggerOptions = {}): Logger {
+  const quietRequests = opts.requestLogs === false;
+  const options: pino.LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'cong-dong-so' },
     serializers: { req: serializeRequest, err: pino.stdSerializers.err },
+    ...(quietRequests && {
+      hooks: {
+        logMethod(args, method, lineLevel) {
+          if (lineLevel <= INFO && isRequestLine(args)) return;
+          method.apply(this, args);
+        },
+      },
+    }),
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -277,6 +277,12 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entityName: z
+    .string()
+    .nullable()
+    .describe('The object in words where cheap to name (an account, team, member, hamlet or kind of help); null otherwise'),
+  provinceName: z.string().nullable().describe('The province the entry is placed in, by name'),
+  communeName: z.string().nullable().describe('The commune or ward the entry is placed in, by name'),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),

@@ -1,17 +1,38 @@
 import type { RouteObject } from 'react-router';
-import type { Action } from '../../shared/rules/permissions';
+import type { Action, Role } from '../../shared/rules/permissions';
 
 /** Pure helpers of the feature plug-in point (web/app/features.ts does the collecting). */
 
+/** `public`: in the signed-out header too; `admin`: a tool tile on /admin; `staff`: signed-in work. */
 export type NavArea = 'public' | 'staff' | 'admin';
+
+/**
+ * Where an item sits in the signed-in navigation: `home` (the role home, at the top, no heading), field work, teams
+ * and places, administration. Without one, staff items go to field work and admin items to administration.
+ */
+export type NavSection = 'home' | 'field' | 'teams' | 'admin';
 
 export interface NavItem {
   to: string;
   /** An i18n key; without a "namespace:" prefix it is read in the feature's own namespace (its folder name). */
   labelKey: string;
+  /** One line on what the screen is for (the /admin tiles show it); namespaced like labelKey. */
+  descriptionKey?: string;
   /** Shown only to callers whose /me `actions` include this action. */
   action?: Action;
+  /**
+   * Shown only to people holding a grant of one of these roles (and `action`, when both are given): an action a
+   * role only inherits (a province administrator may capture, but does not go door to door) does not put the
+   * screen in their menu.
+   */
+  roles?: readonly Role[];
   area: NavArea;
+  section?: NavSection;
+  /**
+   * A main destination for the phone's bottom bar: lower comes first, and the first ones a person may use are
+   * shown there (see nav-model.ts); the rest go under "More".
+   */
+  primary?: number;
   /** Lower comes first within an area; ties keep the features' alphabetical order. */
   order?: number;
   /** A page outside the app's router (the capture page): the link loads that document. */
@@ -44,10 +65,13 @@ export function collectFeatures(modules: Record<string, FeatureRoutesModule>): C
     if (!module) continue;
     const feature = featureNameOf(modulePath);
     routes.push(...(module.routes ?? []));
+    const namespaced = (key: string) => (key.includes(':') || !feature ? key : `${feature}:${key}`);
     for (const item of module.navItems ?? []) {
-      const labelKey =
-        item.labelKey.includes(':') || !feature ? item.labelKey : `${feature}:${item.labelKey}`;
-      navItems.push({ ...item, labelKey });
+      navItems.push({
+        ...item,
+        labelKey: namespaced(item.labelKey),
+        ...(item.descriptionKey ? { descriptionKey: namespaced(item.descriptionKey) } : {}),
+      });
     }
   }
   const sorted = navItems
@@ -62,11 +86,15 @@ export function collectFeatures(modules: Record<string, FeatureRoutesModule>): C
   return { routes, navItems: sorted };
 }
 
-/** Whether a nav item shows for this caller: by its action when it names one, else public items for everyone. */
+/**
+ * Whether a nav item shows for this caller: not when it names roles the caller holds none of; then by its action
+ * when it names one, else public items for everyone and the others for signed-in people.
+ */
 export function isNavItemVisible(
   item: NavItem,
-  session: { signedIn: boolean; can: (action: Action) => boolean },
+  session: { signedIn: boolean; can: (action: Action) => boolean; roles?: readonly Role[] },
 ): boolean {
+  if (item.roles && !item.roles.some((role) => session.roles?.includes(role))) return false;
   if (item.action) return session.can(item.action);
   return item.area === 'public' || session.signedIn;
 }

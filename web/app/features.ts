@@ -13,6 +13,7 @@ export {
   type FeatureRoutesModule,
   type NavArea,
   type NavItem,
+  type NavSection,
 } from './feature-collection';
 
 const featureModules = import.meta.glob<FeatureRoutesModule>('../features/*/routes.tsx', { eager: true });

@@ -8,6 +8,15 @@ export const vi = {
     label: 'Điều hướng chính',
     menu: 'Menu',
     adminGroup: 'Quản trị',
+    bottomLabel: 'Điều hướng nhanh',
+    more: 'Thêm',
+    moreTitle: 'Các mục khác',
+    accountTools: 'Tài khoản và ngôn ngữ',
+    sections: {
+      field: 'Công việc tại địa bàn',
+      teams: 'Tổ và địa bàn',
+      admin: 'Quản trị',
+    },
   },
   language: {
     label: 'Ngôn ngữ:',
@@ -65,6 +74,15 @@ export const en: typeof vi = {
     label: 'Main navigation',
     menu: 'Menu',
     adminGroup: 'Administration',
+    bottomLabel: 'Quick navigation',
+    more: 'More',
+    moreTitle: 'More destinations',
+    accountTools: 'Account and language',
+    sections: {
+      field: 'Field work',
+      teams: 'Teams and places',
+      admin: 'Administration',
+    },
   },
   language: {
     label: 'Language:',

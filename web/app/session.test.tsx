@@ -16,7 +16,7 @@ function Probe() {
   const session = useSession();
   return (
     <p>
-      {session.status}:{session.can('support.capture') ? 'capture' : 'no-capture'}
+      {session.status}:{session.can('support.capture') ? 'capture' : 'no-capture'}:{session.roles.join(',') || 'no-role'}
     </p>
   );
 }
@@ -37,25 +37,29 @@ describe('session', () => {
 
   it('reads what the caller may do from /me and remembers it on the device', async () => {
     renderWith([answer('GET', '/api/v1/me', { body: ME })]);
-    expect(await screen.findByText('signedIn:capture')).toBeTruthy();
+    expect(await screen.findByText('signedIn:capture:team_member')).toBeTruthy();
     expect(JSON.parse(window.localStorage.getItem('cds.lastActions') ?? '[]')).toEqual(ME.actions);
+    expect(JSON.parse(window.localStorage.getItem('cds.lastRoles') ?? '[]')).toEqual(['team_member']);
   });
 
-  it('falls back to the last known actions when the server cannot be reached (cold offline start)', async () => {
+  it('falls back to the last known actions and roles when the server cannot be reached (cold offline start)', async () => {
     window.localStorage.setItem('cds.lastActions', JSON.stringify(ME.actions));
+    window.localStorage.setItem('cds.lastRoles', JSON.stringify(['team_member']));
     renderWith(async () => {
       throw new TypeError('Failed to fetch');
     });
-    await waitFor(() => expect(screen.getByText('unreachable:capture')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByText('unreachable:capture:team_member')).toBeTruthy(), { timeout: 5000 });
   });
 
   it('forgets them when the server says the session ended', async () => {
     window.localStorage.setItem('cds.lastActions', JSON.stringify(ME.actions));
+    window.localStorage.setItem('cds.lastRoles', JSON.stringify(['team_member']));
     renderWith([
       answer('GET', '/api/v1/me', { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } } }),
     ]);
-    expect(await screen.findByText('signedOut:no-capture')).toBeTruthy();
+    expect(await screen.findByText('signedOut:no-capture:no-role')).toBeTruthy();
     expect(window.localStorage.getItem('cds.lastActions')).toBeNull();
+    expect(window.localStorage.getItem('cds.lastRoles')).toBeNull();
   });
 });
 

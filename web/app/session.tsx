@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LoginBody, MeResponse, User } from '../../shared/contracts/accounts';
-import type { Action } from '../../shared/rules/permissions';
+import type { Action, Role } from '../../shared/rules/permissions';
 import { ApiError, apiFetch, setCsrfToken } from './api';
 
 /**
@@ -12,28 +12,43 @@ import { ApiError, apiFetch, setCsrfToken } from './api';
 export const ME_QUERY_KEY = ['session', 'me'] as const;
 export const SIGN_IN_PATH = '/sign-in';
 const LAST_ACTIONS_KEY = 'cds.lastActions';
+const LAST_ROLES_KEY = 'cds.lastRoles';
+/** Where a signed-in person lands: their role home (the public home stays at `/`). */
+export const ROLE_HOME_PATH = '/home';
 
 /**
  * The actions of the last /me seen on this device. A phone that starts with no connection cannot ask the server, yet
  * a team member must still find the offline capture page; only these display hints are kept (the server still checks
  * every request), and they are forgotten on sign-out or when the server says the session ended.
  */
-function rememberActions(actions: readonly Action[] | null): void {
+function rememberActions(me: Pick<MeResponse, 'actions' | 'grants'> | null): void {
   try {
-    if (actions) window.localStorage.setItem(LAST_ACTIONS_KEY, JSON.stringify(actions));
-    else window.localStorage.removeItem(LAST_ACTIONS_KEY);
+    if (me) {
+      window.localStorage.setItem(LAST_ACTIONS_KEY, JSON.stringify(me.actions));
+      window.localStorage.setItem(LAST_ROLES_KEY, JSON.stringify(rolesOf(me)));
+    } else {
+      window.localStorage.removeItem(LAST_ACTIONS_KEY);
+      window.localStorage.removeItem(LAST_ROLES_KEY);
+    }
   } catch {
     // Storage refused (private browsing): offline starts then show only public navigation.
   }
 }
 
-function readLastActions(): Action[] {
+function readLast<T extends string>(key: string): T[] {
   try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(LAST_ACTIONS_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((a): a is Action => typeof a === 'string') : [];
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((a): a is T => typeof a === 'string') : [];
   } catch {
     return [];
   }
+}
+
+const readLastActions = () => readLast<Action>(LAST_ACTIONS_KEY);
+
+/** The roles of the person's grants, each once (navigation items may be meant for some roles only). */
+function rolesOf(me: Pick<MeResponse, 'grants'>): Role[] {
+  return [...new Set(me.grants.map((g) => g.role))];
 }
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
@@ -43,6 +58,8 @@ export interface SessionValue {
   status: SessionStatus;
   /** From /me's `actions`; while the server is unreachable, from the last /me seen on this device. */
   can: (action: Action) => boolean;
+  /** The roles of /me's grants; while the server is unreachable, those of the last /me seen on this device. */
+  roles: readonly Role[];
   /** By e-mail or by phone number (the sign-in page's one field decides which). */
   signIn: (identifier: { email: string } | { phone: string }, password: string) => Promise<MeResponse>;
   signOut: () => Promise<void>;
@@ -54,7 +71,7 @@ export interface SessionValue {
 export async function fetchMe(): Promise<MeResponse | null> {
   try {
     const me = await apiFetch<MeResponse>('/api/v1/me');
-    rememberActions(me.actions);
+    rememberActions(me);
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -134,6 +151,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       can: (action: Action) =>
         me ? me.actions.includes(action) : status === 'unreachable' && readLastActions().includes(action),
+      roles: me ? rolesOf(me) : status === 'unreachable' ? readLast<Role>(LAST_ROLES_KEY) : [],
       signIn,
       signOut,
       refresh,

@@ -13,6 +13,9 @@ export const vi = {
   loadMore: 'Xem thêm',
   allShown: 'Đã hiển thị tất cả.',
   shownCount: 'Đang hiển thị {{count}} mục.',
+  previousPage: 'Trang trước',
+  nextPage: 'Trang sau',
+  pageNumber: 'Trang {{page}}',
   errorSummaryTitle: 'Vui lòng sửa các lỗi sau',
   alert: {
     info: 'Thông tin:',
@@ -34,6 +37,9 @@ export const en: typeof vi = {
   loadMore: 'Show more',
   allShown: 'Everything is shown.',
   shownCount: 'Showing {{count}} items.',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageNumber: 'Page {{page}}',
   errorSummaryTitle: 'Please fix the following',
   alert: {
     info: 'Information:',

@@ -26,6 +26,34 @@ export function createAuditLogRepository(db: Kysely<DB>) {
       return db
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+        // Places and objects by name, each a primary-key (or unique index) look-up per row of the page.
+        .leftJoin('units as province', (j) =>
+          j
+            .onRef('province.code', '=', 'audit_log.province_code')
+            .on('province.level', '=', 'province')
+            .on('province.valid_to', 'is', null),
+        )
+        .leftJoin('units as commune', (j) =>
+          j
+            .onRef('commune.code', '=', 'audit_log.commune_code')
+            .on('commune.level', '=', 'commune')
+            .on('commune.valid_to', 'is', null),
+        )
+        .leftJoin('users as subject', (j) =>
+          j.onRef('subject.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'user'),
+        )
+        .leftJoin('teams as team', (j) =>
+          j.onRef('team.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'team'),
+        )
+        .leftJoin('team_members as member', (j) =>
+          j.onRef('member.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'team_member'),
+        )
+        .leftJoin('hamlets as hamlet', (j) =>
+          j.onRef('hamlet.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'hamlet'),
+        )
+        .leftJoin('services as service', (j) =>
+          j.onRef('service.code', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'service'),
+        )
         .select([
           'audit_log.id',
           'audit_log.at',
@@ -38,6 +66,13 @@ export function createAuditLogRepository(db: Kysely<DB>) {
           'audit_log.after_json',
           'audit_log.ip',
           'users.name as actor_name',
+          'province.full_name as province_name',
+          'commune.full_name as commune_name',
+          'subject.name as subject_name',
+          'team.name as team_name',
+          'member.name as member_name',
+          'hamlet.name as hamlet_name',
+          'service.name as service_name',
         ])
         .where((eb) => {
           const grantInScope = eb.or(f.scopes.map(grantInSubtree));

@@ -48,6 +48,14 @@ describe('audit trail', () => {
       before: { name: 'Người dùng thử', status: 'active' },
       after: { name: 'Tên đã sửa' },
     });
+    // People and places in words: the account the entry is about, and the units it is placed in.
+    expect(items[0].entityName).toBe('Tên đã sửa');
+    const grant = items.find((i: { action: string }) => i.action === 'grant.created');
+    if (grant?.communeName !== undefined && grant.communeName !== null) expect(grant.communeName).not.toMatch(/^\d+$/);
+    for (const item of items) {
+      expect(item).toHaveProperty('provinceName');
+      if (item.provinceName !== null) expect(item.provinceName).toMatch(/Tây Ninh/);
+    }
     expect(items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['api_key.created', 'auth.signed_in']));
 
     const byKey = await audit(`?entityType=api_key&entityId=${key.json().id}`, department);

@@ -7,7 +7,6 @@ import { endOfLocalDayUtc, startOfLocalDayUtc } from '../../../shared/time/vietn
 import type { AuditLogRepository } from './audit-log.repository';
 import { scopeOf } from './grants.policy';
 
-
 function parseJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
 }
@@ -44,6 +43,9 @@ export function createAuditService(deps: { auditLog: AuditLogRepository }) {
         action: r.action,
         entityType: r.entity_type,
         entityId: r.entity_id,
+        entityName: r.subject_name ?? r.team_name ?? r.member_name ?? r.hamlet_name ?? r.service_name ?? null,
+        provinceName: r.province_name ?? null,
+        communeName: r.commune_name ?? null,
         before: parseJson(r.before_json),
         after: parseJson(r.after_json),
         ip: r.ip,

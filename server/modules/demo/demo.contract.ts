@@ -11,6 +11,8 @@ export const DemoAccountItemSchema = z.object({
   password: z.string().describe('The shared demo password (config DEMO_PASSWORD)'),
   role: z.enum(ROLES),
   unitCode: z.string().describe('2-digit province, 5-digit commune, or a hamlet id'),
+  unitName: z.string().describe('The unit in words: "Tỉnh Tây Ninh", "Phường Tân An", "Khu phố 1, Phường Tân An"'),
+  teamName: z.string().nullable().describe('The team a team role works in; null for other roles'),
   name: z.string(),
 });
 export type DemoAccountItem = z.infer<typeof DemoAccountItemSchema>;

@@ -99,11 +99,27 @@ export function createDemoRepository(db: Kysely<DB>) {
       const rows = await ex
         .selectFrom('users')
         .innerJoin('grants', 'grants.user_id', 'users.id')
-        .select(['users.email', 'users.phone', 'users.name', 'grants.role', 'grants.unit_code'])
+        .select(['users.id', 'users.email', 'users.phone', 'users.name', 'grants.role', 'grants.unit_code'])
         .where('users.email', 'in', [...emails])
         .where('users.status', '=', 'active')
         .execute();
       return rows.map((r) => ({ ...r, phone: openSealed(sealer, 'users.phone', r.phone) }));
+    },
+    /** The active team of each user that is a current member of one (the first by name when several). */
+    async teamNamesOfUsers(userIds: readonly string[], ex: Executor = db) {
+      const names = new Map<string, string>();
+      if (userIds.length === 0) return names;
+      const rows = await ex
+        .selectFrom('team_members')
+        .innerJoin('teams', 'teams.id', 'team_members.team_id')
+        .select(['team_members.user_id', 'teams.name'])
+        .where('team_members.user_id', 'in', [...userIds])
+        .where('team_members.active_to', 'is', null)
+        .where('teams.status', '=', 'active')
+        .orderBy('teams.search_text')
+        .execute();
+      for (const r of rows) if (r.user_id && !names.has(r.user_id)) names.set(r.user_id, r.name);
+      return names;
     },
   };
 }

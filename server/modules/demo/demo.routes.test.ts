@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/rules/permissions';
+import { DEMO_SEED_EXTENSIONS } from '../../app';
 import { createTestApp, signIn, testSealer, type TestApp } from '../../test/app';
 import { loadOfficialUnits } from '../geography/index';
 import { DEMO_COMMUNE_CODE } from './demo-accounts.data';
@@ -11,7 +12,13 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
   beforeAll(async () => {
     t = await createTestApp({ SEED: 'demo', DEMO_PASSWORD: 'Demo-password-2026' });
     await loadOfficialUnits(t.database.db, { provinces: ['80'] });
-    await seedDemoProvince({ sealer: testSealer, db: t.database.db, clock: t.clock, config: t.config });
+    await seedDemoProvince({
+      sealer: testSealer,
+      db: t.database.db,
+      clock: t.clock,
+      config: t.config,
+      extensions: DEMO_SEED_EXTENSIONS,
+    });
   });
   afterAll(async () => t.close());
 
@@ -20,17 +27,44 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const { items } = res.json() as {
-      items: { email: string; phone: string; password: string; role: string; unitCode: string; name: string }[];
+      items: {
+        email: string;
+        phone: string;
+        password: string;
+        role: string;
+        unitCode: string;
+        unitName: string;
+        teamName: string | null;
+        name: string;
+      }[];
     };
     expect(items.map((i) => i.role)).toEqual([...ROLES]);
     expect(new Set(items.map((i) => i.phone)).size).toBe(items.length);
     for (const item of items) {
-      expect(Object.keys(item).sort()).toEqual(['email', 'name', 'password', 'phone', 'role', 'unitCode']);
+      expect(Object.keys(item).sort()).toEqual([
+        'email',
+        'name',
+        'password',
+        'phone',
+        'role',
+        'teamName',
+        'unitCode',
+        'unitName',
+      ]);
+      // A visitor reads places in words: no unit code and no hamlet id in the names.
+      expect(item.unitName).not.toMatch(/^\d+$|[0-9a-f]{8}-[0-9a-f]{4}/);
       expect(item.phone).toMatch(/^\+84\d{9}$/);
       expect(item.password).toBe('Demo-password-2026');
     }
     expect(items.find((i) => i.role === 'province_admin')?.unitCode).toBe('80');
     expect(items.find((i) => i.role === 'commune_officer')?.unitCode).toBe(DEMO_COMMUNE_CODE);
+    expect(items.find((i) => i.role === 'province_admin')).toMatchObject({ unitName: 'Tỉnh Tây Ninh', teamName: null });
+    expect(items.find((i) => i.role === 'commune_officer')).toMatchObject({ unitName: 'Phường Tân An', teamName: null });
+    for (const role of ['team_leader', 'team_member']) {
+      const item = items.find((i) => i.role === role);
+      expect(item?.unitName, role).toMatch(/^Khu phố .+, Phường Tân An$/);
+      expect(item?.teamName, role).toMatch(/^Tổ /);
+    }
   });
 
   it('gives accounts that sign in, by e-mail or by phone, and hold the advertised role', async () => {
@@ -62,7 +96,7 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
     const items = await t.built.services.demo.listAccountsWithPlaces();
     expect(items.find((i) => i.role === 'province_admin')?.place).toBe('Tỉnh Tây Ninh');
     expect(items.find((i) => i.role === 'commune_officer')?.place).toBe('Phường Tân An');
-    expect(items.find((i) => i.role === 'team_leader')?.place).toMatch(/^Khu phố .+, Phường Tân An$/);
+    expect(items.find((i) => i.role === 'team_leader')?.place).toMatch(/^Tổ .+, Khu phố .+, Phường Tân An$/);
     const table = formatDemoAccountsTable(items, 'http://localhost:3000');
     expect(table).toContain('http://localhost:3000');
     expect(table).toContain('Demo-password-2026');

@@ -6,6 +6,9 @@ import { DEMO_ACCOUNT_SPECS } from './demo-accounts.data';
 import type { DemoAccountItem } from './demo.contract';
 import type { DemoRepository } from './demo.repository';
 
+/** Roles that work inside a team: their place is shown as the team's name. */
+const TEAM_ROLES: ReadonlySet<Role> = new Set(['team_leader', 'team_member']);
+
 /** What the demo shows publicly: its accounts, and only while the deployment runs in demo mode. */
 export function createDemoService(deps: {
   demo: DemoRepository;
@@ -26,6 +29,11 @@ export function createDemoService(deps: {
     }
     const rows = await demo.listAccountsByEmail(DEMO_ACCOUNT_SPECS.map((s) => s.email), sealer);
     const byEmailAndRole = new Map(rows.map((r) => [`${r.email}|${r.role}`, r]));
+    // Names, not codes: "Mã đơn vị 27712" or a hamlet's UUID told a visitor nothing about where the account works.
+    const [places, teams] = await Promise.all([
+      demo.placeNames(rows.map((r) => r.unit_code)),
+      demo.teamNamesOfUsers(rows.map((r) => r.id)),
+    ]);
     return DEMO_ACCOUNT_SPECS.flatMap((spec) => {
       const row = byEmailAndRole.get(`${spec.email}|${spec.role}`);
       if (!row || !row.email || !row.phone) return [];
@@ -36,17 +44,18 @@ export function createDemoService(deps: {
           password: config.demoPassword,
           role: row.role as Role,
           unitCode: row.unit_code,
+          unitName: places.get(row.unit_code) ?? row.unit_code,
+          teamName: TEAM_ROLES.has(row.role as Role) ? (teams.get(row.id) ?? null) : null,
           name: row.name,
         },
       ];
     }).sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   }
 
-  /** The same accounts with the name of each one's unit, for the start-up console table. */
+  /** The same accounts with each one's place in words (the team's name for team roles), for the console table. */
   async function listAccountsWithPlaces(): Promise<(DemoAccountItem & { place: string })[]> {
     const items = await listAccounts();
-    const names = await demo.placeNames(items.map((i) => i.unitCode));
-    return items.map((i) => ({ ...i, place: names.get(i.unitCode) ?? i.unitCode }));
+    return items.map((i) => ({ ...i, place: i.teamName ? `${i.teamName}, ${i.unitName}` : i.unitName }));
   }
 
   return { listAccounts, listAccountsWithPlaces };

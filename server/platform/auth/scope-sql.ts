@@ -10,10 +10,19 @@ export interface Subtree {
 }
 
 /** Tables whose rows are placed in the unit tree by province_code / commune_code (/ hamlet_id). */
-export type PlacedTable = 'grants' | 'teams' | 'support_records' | 'audit_log' | 'personal_data_access';
+export type PlacedTable =
+  | 'grants'
+  | 'teams'
+  | 'hamlets'
+  | 'support_records'
+  | 'audit_log'
+  | 'personal_data_access';
 const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log', 'personal_data_access']);
-/** A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts). */
-const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = { support_records: 'team_hamlet_id' };
+/**
+ * A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts); a
+ * hamlet row is the hamlet itself.
+ */
+const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = { support_records: 'team_hamlet_id', hamlets: 'id' };
 
 /**
  * "This row sits inside one of the subtrees": placed rows carry province_code / commune_code / hamlet_id, so the

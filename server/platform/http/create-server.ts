@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import type { Sealer } from '../crypto/sealing';
-import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import {
   createJsonSchemaTransform,
   serializerCompiler,
@@ -28,6 +25,7 @@ import { installNoStore } from './no-store';
 import { registerRateLimits } from '../rate-limit/rate-limits';
 import { createSharedCounter, type SharedCounter } from '../rate-limit/shared-counter';
 import { serveMetrics } from './metrics-route';
+import { registerWebApp } from './web-app';
 import { installRouteAccess, openApiSecurityOf, openApiSecuritySchemes, publicAccess } from './route-access';
 
 export const SESSION_COOKIE = 'cds_session';
@@ -227,40 +225,4 @@ export async function createHttpServer(opts: HttpOptions) {
 
   await registerWebApp(app, opts.webDist);
   return app;
-}
-
-/**
- * The built PWA: hashed assets cached for a year, the HTML and the service worker never cached. Page addresses get
- * index.html (the app), except /capture and below, which get capture.html when the build has it.
- */
-async function registerWebApp(app: FastifyInstance, webDist: string | null) {
-  const root = webDist ? path.resolve(webDist) : null;
-  const hasWeb = root !== null && fs.existsSync(path.join(root, 'index.html'));
-  // The capture page is its own lighter document (issue 3's size budget); /capture and below open it.
-  const hasCapture = hasWeb && fs.existsSync(path.join(root, 'capture.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root,
-      wildcard: false,
-      index: false,
-      setHeaders(reply, filePath) {
-        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-        void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0]!;
-    const apiLike = /^\/(api|open311|dhis2|catalog|dataset)(\/|$)/.test(pathname);
-    // A page address is any other path without a file extension: curl, health checkers and link previews get the
-    // page whatever they Accept; a missing file (/assets/x.js, /favicon.ico) stays a 404.
-    const fileLike = /\.[A-Za-z0-9]{1,8}$/.test(pathname);
-    if (hasWeb && !apiLike && !fileLike && (request.method === 'GET' || request.method === 'HEAD')) {
-      void reply.header('cache-control', 'no-cache');
-      const capture = hasCapture && /^\/capture(\/|\?|$)/.test(request.url);
-      return reply.sendFile(capture ? 'capture.html' : 'index.html');
-    }
-    // The URL is not echoed: it may carry a token or a contact.
-    return reply.status(404).send(new AppError('NOT_FOUND', 'No such address.', { messageVi: 'Không có địa chỉ này.' }).toBody());
-  });
 }

@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Alert } from '../../ui';
 import { readFlash } from '../flash';
+import { BottomBar } from './BottomBar';
+import { SideNav } from './SideNav';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 import { NavigationProgress, OfflineBar, ServiceWorkerBar } from './StatusBars';
+import { useNavigation } from './use-navigation';
+import './navigation.css';
 
 /** A message handed over by the previous page (e.g. "You are signed out"), read out once. */
 function FlashMessage() {
@@ -21,14 +25,16 @@ function FlashMessage() {
 }
 
 /**
- * Every page's frame. After an in-app navigation focus moves to the main region, so keyboard and screen-reader users
- * start at the new content instead of the top of a page they did not reload.
+ * Every page's frame. Signed in, the navigation is grouped by task: a side navigation from 900 px, a bottom bar
+ * with "More" on phones. After an in-app navigation focus moves to the main region, so keyboard and screen-reader
+ * users start at the new content instead of the top of a page they did not reload.
  */
 export function AppLayout() {
   const { t } = useTranslation('app');
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const { staff, publicItems } = useNavigation();
 
   useEffect(() => {
     if (firstRender.current) {
@@ -39,19 +45,23 @@ export function AppLayout() {
   }, [location.pathname]);
 
   return (
-    <div className="app">
+    <div className={staff ? 'app app--staff' : 'app'}>
       <a className="skip-link" href="#main-content">
         {t('skipLink')}
       </a>
-      <SiteHeader />
+      <SiteHeader staff={staff !== null} publicItems={publicItems} />
       <OfflineBar />
       <ServiceWorkerBar />
       <NavigationProgress />
-      <main id="main-content" className="main" tabIndex={-1} ref={mainRef}>
-        <FlashMessage />
-        <Outlet />
-      </main>
+      <div className="app__body">
+        {staff && <SideNav nav={staff} />}
+        <main id="main-content" className="main" tabIndex={-1} ref={mainRef}>
+          <FlashMessage />
+          <Outlet />
+        </main>
+      </div>
       <SiteFooter />
+      {staff && <BottomBar nav={staff} />}
       <ScrollRestoration />
     </div>
   );

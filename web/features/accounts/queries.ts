@@ -24,6 +24,10 @@ export interface DemoAccount {
   password: string;
   role: Role;
   unitCode: string;
+  /** The unit in words ("Phường Tân An", "Khu phố 1, Phường Tân An"). */
+  unitName: string;
+  /** The team of a team role; null for the other roles. */
+  teamName: string | null;
   name: string;
 }
 

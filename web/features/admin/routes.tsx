@@ -82,18 +82,51 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** Every `area: 'admin'` item of any feature is also a tile on /admin (AdminHomePage), with its description. */
 export const navItems: NavItem[] = [
-  { to: '/admin/users', labelKey: 'nav.users', action: 'users.read', area: 'admin', order: 10 },
-  { to: '/admin/hamlets', labelKey: 'nav.hamlets', action: 'hamlets.manage', area: 'admin', order: 20 },
-  { to: '/admin/api-keys', labelKey: 'nav.apiKeys', action: 'apiKeys.manage', area: 'admin', order: 30 },
-  { to: '/admin/audit', labelKey: 'nav.audit', action: 'audit.read', area: 'admin', order: 40 },
-  { to: '/admin/outbox', labelKey: 'nav.outbox', action: 'outbox.read', area: 'admin', order: 50 },
+  {
+    to: '/admin/users',
+    labelKey: 'nav.users',
+    descriptionKey: 'home.users',
+    action: 'users.read',
+    area: 'admin',
+    section: 'admin',
+    order: 10,
+  },
+  {
+    to: '/admin/hamlets',
+    labelKey: 'nav.hamlets',
+    descriptionKey: 'home.hamlets',
+    action: 'hamlets.manage',
+    area: 'admin',
+    section: 'teams',
+    order: 20,
+  },
+  {
+    to: '/admin/api-keys',
+    labelKey: 'nav.apiKeys',
+    descriptionKey: 'home.apiKeys',
+    action: 'apiKeys.manage',
+    area: 'admin',
+    section: 'admin',
+    order: 30,
+  },
+  {
+    to: '/admin/audit',
+    labelKey: 'nav.audit',
+    descriptionKey: 'home.audit',
+    action: 'audit.read',
+    area: 'admin',
+    section: 'admin',
+    order: 40,
+  },
+  {
+    to: '/admin/outbox',
+    labelKey: 'nav.outbox',
+    descriptionKey: 'home.outbox',
+    action: 'outbox.read',
+    area: 'admin',
+    section: 'admin',
+    order: 50,
+  },
 ];
-
-/** The screens listed on /admin, in the order of the navigation. */
-export const ADMIN_TOOLS = navItems.map((item) => ({
-  to: item.to,
-  action: item.action,
-  labelKey: item.labelKey,
-  descriptionKey: `home.${item.labelKey.replace('nav.', '')}`,
-}));

@@ -17,5 +17,13 @@ export const routes: RouteObject[] = [
 ];
 
 export const navItems: NavItem[] = [
-  { to: '/admin/calendar', labelKey: 'nav.calendar', action: 'calendar.manage', area: 'admin', order: 27 },
+  {
+    to: '/admin/calendar',
+    labelKey: 'nav.calendar',
+    descriptionKey: 'page.description',
+    action: 'calendar.manage',
+    area: 'admin',
+    section: 'admin',
+    order: 27,
+  },
 ];

@@ -12,5 +12,13 @@ export const routes: RouteObject[] = [
 ];
 
 export const navItems: NavItem[] = [
-  { to: '/admin/privacy/requests', labelKey: 'nav.requests', action: 'privacy.requests', area: 'admin', order: 28 },
+  {
+    to: '/admin/privacy/requests',
+    labelKey: 'nav.requests',
+    descriptionKey: 'lead',
+    action: 'privacy.requests',
+    area: 'admin',
+    section: 'admin',
+    order: 28,
+  },
 ];

@@ -45,15 +45,19 @@ export const navItems: NavItem[] = [
   {
     to: '/admin/privacy/breaches',
     labelKey: 'nav.breaches',
+    descriptionKey: 'breaches.description',
     action: 'privacy.breaches',
     area: 'admin',
+    section: 'admin',
     order: 29,
   },
   {
     to: '/admin/privacy/access-log',
     labelKey: 'nav.accessLog',
+    descriptionKey: 'accessLog.description',
     action: 'privacy.accessLog',
     area: 'admin',
+    section: 'admin',
     order: 29,
   },
 ];

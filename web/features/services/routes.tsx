@@ -17,5 +17,13 @@ export const routes: RouteObject[] = [
 ];
 
 export const navItems: NavItem[] = [
-  { to: '/admin/services', labelKey: 'nav.services', action: 'services.manage', area: 'admin', order: 25 },
+  {
+    to: '/admin/services',
+    labelKey: 'nav.services',
+    descriptionKey: 'page.description',
+    action: 'services.manage',
+    area: 'admin',
+    section: 'admin',
+    order: 25,
+  },
 ];

@@ -121,6 +121,25 @@ function servicesGroup() {
   return screen.getByRole('group', { name: 'Đã hỗ trợ những gì?' });
 }
 
+/** What the last online visit saved on the device, and a server that cannot be reached. */
+async function savedOnDeviceServerUnreachable() {
+  const db = getOfflineDatabase();
+  await writeCached<CachedProfile>(db, CACHE_KEYS.profile, {
+    userId: ME.user.id,
+    name: ME.user.name,
+    teams: ME.teams as CachedProfile['teams'],
+  });
+  await writeCached(db, CACHE_KEYS.services, SERVICES);
+  await writeCached(db, CACHE_KEYS.teamPlace(TEAM_ID), PLACE);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+  return db;
+}
+
 describe('CapturePage', () => {
   beforeEach(clearDevice);
   afterEach(() => vi.unstubAllGlobals());
@@ -193,20 +212,7 @@ describe('CapturePage', () => {
   });
 
   it('opens with no connection from what the device saved on the last online visit', async () => {
-    const db = getOfflineDatabase();
-    await writeCached<CachedProfile>(db, CACHE_KEYS.profile, {
-      userId: ME.user.id,
-      name: ME.user.name,
-      teams: ME.teams as CachedProfile['teams'],
-    });
-    await writeCached(db, CACHE_KEYS.services, SERVICES);
-    await writeCached(db, CACHE_KEYS.teamPlace(TEAM_ID), PLACE);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        throw new TypeError('Failed to fetch');
-      }),
-    );
+    await savedOnDeviceServerUnreachable();
     renderCapture('/capture');
 
     await screen.findByRole('button', { name: 'Lưu lượt hỗ trợ' });
@@ -219,21 +225,25 @@ describe('CapturePage', () => {
     expect(within(servicesGroup()).getAllByRole('checkbox')).toHaveLength(3);
   });
 
+  it('shows one notice, not two alike, when the phone has no connection', async () => {
+    await savedOnDeviceServerUnreachable();
+    const onLine = vi.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      renderCapture('/capture');
+      window.dispatchEvent(new Event('offline'));
+      await screen.findByRole('button', { name: 'Lưu lượt hỗ trợ' });
+      expect(await screen.findAllByText(/không có mạng/i)).toHaveLength(1);
+      expect(
+        screen.getByText('Đang không có mạng. Lượt hỗ trợ được lưu trên máy và tự gửi khi có mạng trở lại.'),
+      ).toBeTruthy();
+    } finally {
+      onLine.mockRestore();
+      window.dispatchEvent(new Event('online'));
+    }
+  });
+
   it('warns about a phone number in the note and saves offline once the member confirms', async () => {
-    const db = getOfflineDatabase();
-    await writeCached<CachedProfile>(db, CACHE_KEYS.profile, {
-      userId: ME.user.id,
-      name: ME.user.name,
-      teams: ME.teams as CachedProfile['teams'],
-    });
-    await writeCached(db, CACHE_KEYS.services, SERVICES);
-    await writeCached(db, CACHE_KEYS.teamPlace(TEAM_ID), PLACE);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        throw new TypeError('Failed to fetch');
-      }),
-    );
+    const db = await savedOnDeviceServerUnreachable();
     renderCapture('/capture');
     const save = await screen.findByRole('button', { name: 'Lưu lượt hỗ trợ' });
     fireEvent.click(within(servicesGroup()).getByLabelText('Định danh điện tử VNeID mức 2'));

@@ -5,7 +5,7 @@ import { getOfflineDatabase, type OutboxEntry } from '../../offline/offline-db';
 import { addToOutbox, replaceInOutbox } from '../../offline/outbox';
 import { getSyncLoop } from '../../offline/outbox-sync';
 import type { SupportRecordBody } from '../../offline/support-record-types';
-import { useBackgroundSync, useLiveQuery } from '../../offline/use-outbox';
+import { useBackgroundSync, useLiveQuery, useSyncStatus } from '../../offline/use-outbox';
 import { chooseDefaults, draftFromRecord, rememberChoices, type CaptureChoices } from './capture-form';
 import { saveChoices, useCaptureContext, type CaptureContext } from './capture-context';
 import { CaptureForm } from './CaptureForm';
@@ -88,6 +88,7 @@ function ReadyForm({
   onEditSaved: () => void;
 }) {
   const { t } = useTranslation('support');
+  const { online } = useSyncStatus();
   const userId = context.profile!.userId;
   const [choices, setChoices] = useState<CaptureChoices>(context.choices);
   const serviceCodes = useMemo(() => context.services.map((s) => s.code), [context.services]);
@@ -108,7 +109,9 @@ function ReadyForm({
 
   return (
     <>
-      {context.fromDevice && <Alert tone="info">{t('capture.usingSaved')}</Alert>}
+      {/* Offline, the outbox status above already says so: one notice, not two that read alike. This one is for
+          the server being unreachable while the phone has a connection. */}
+      {context.fromDevice && online && <Alert tone="info">{t('capture.usingSaved')}</Alert>}
       {edited && (
         <Alert tone="warning" title={t('capture.editing')}>
           <ServerErrors entry={edited} />

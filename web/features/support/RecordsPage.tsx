@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { Button, buttonClass, EmptyState, PageHeader, Select, TextField } from '../../ui';
 import { UnitPicker, type UnitChoice } from '../geography/UnitPicker';
 import { ListBody } from './ListBody';
-import { cleanFilter, exportCsvHref, useRecordPages, useServiceCatalogue } from './records-queries';
+import { cleanFilter, exportCsvHref, usePagedRecords, useServiceCatalogue } from './records-queries';
 import { RecordsTable } from './RecordsTable';
 import './support.css';
 
@@ -51,10 +51,9 @@ export function RecordsPage() {
   const { me } = useSession();
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
   const [applied, setApplied] = useState<SupportFilter>({});
-  const pages = useRecordPages(applied);
+  const paged = usePagedRecords(applied);
   const catalogue = useServiceCatalogue();
   const english = i18n.language.startsWith('en');
-  const records = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   const unitCode = form.unit?.code;
   const teams = useQuery({
@@ -166,9 +165,9 @@ export function RecordsPage() {
           </div>
         </form>
       </details>
-      <ListBody pages={pages}>
+      <ListBody paged={paged}>
         <RecordsTable
-          records={records}
+          records={paged.records}
           caption={t('lists.caption')}
           showAuthor
           showTeam

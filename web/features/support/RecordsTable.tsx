@@ -2,14 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportRecord } from '../../../shared/contracts/support';
 import { formatDateTime } from '../../app/format';
-import { DataTable, Tag, type DataColumn, type TagTone } from '../../ui';
+import { DataTable, Tag, type DataColumn } from '../../ui';
+import { DISPLAY_STATUS_TONES, displayStatusKey, recordDisplayStatus } from './record-status';
 import { useServiceCatalogue } from './records-queries';
-
-const REVIEW_TONES: Record<SupportRecord['review']['status'], TagTone> = {
-  pending: 'neutral',
-  reviewed: 'success',
-  flagged: 'warning',
-};
 
 /** Server records as a table (cards on phones). Which columns show depends on who reads: a member, a leader, an officer. */
 export function RecordsTable({
@@ -71,18 +66,16 @@ export function RecordsTable({
     {
       key: 'review',
       header: t('record.review'),
-      render: (r) => (
-        <>
-          <Tag tone={REVIEW_TONES[r.review.status]}>{t(`record.reviewStatus.${r.review.status}`)}</Tag>
-          {r.state !== 'active' && (
-            <>
-              {' '}
-              <Tag tone="neutral">{t(`record.states.${r.state}`)}</Tag>
-            </>
-          )}
-          {r.review.note && <span className="muted"> {r.review.note}</span>}
-        </>
-      ),
+      render: (r) => {
+        const status = recordDisplayStatus(r);
+        return (
+          <>
+            <Tag tone={DISPLAY_STATUS_TONES[status]}>{t(displayStatusKey(status))}</Tag>
+            {r.state === 'active' && r.review.note && <span className="muted"> {r.review.note}</span>}
+            {r.retraction && <span className="muted"> {r.retraction.reason}</span>}
+          </>
+        );
+      },
     },
     ...(actions ? [{ key: 'actions', header: t('record.actions'), actions: true, render: actions }] : []),
   ];

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewStatus, SupportRecord } from '../../../shared/contracts/support';
 import { ApiError } from '../../app/api';
-import { Alert, Button, Dialog, EmptyState, PageHeader, Select, TextArea } from '../../ui';
+import { formatDateTime } from '../../app/format';
+import { Alert, Button, Checkbox, Dialog, EmptyState, PageHeader, Select, StickyBar, TextArea } from '../../ui';
 import { ListBody } from './ListBody';
-import { useRecordPages, useReviewRecords } from './records-queries';
+import { usePagedRecords, useReviewRecords } from './records-queries';
 import { RecordsTable } from './RecordsTable';
 import './support.css';
 
@@ -14,16 +15,25 @@ const REVIEW_FILTERS: readonly (ReviewStatus | '')[] = ['pending', 'flagged', 'r
 export function ReviewPage() {
   const { t, i18n } = useTranslation('support');
   const [review, setReview] = useState<ReviewStatus | ''>('pending');
-  const pages = useRecordPages({ review: review || undefined, state: 'active' });
+  const paged = usePagedRecords({ review: review || undefined, state: 'active' });
   const mutation = useReviewRecords();
   const [flagging, setFlagging] = useState<SupportRecord[] | null>(null);
   const [note, setNote] = useState('');
   const [done, setDone] = useState<number | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
-  const records = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const reviewable = records.filter(
+  const reviewable = paged.records.filter(
     (r) => r.actions.includes('support.review') && r.review.status !== 'reviewed',
   );
+  // Only what is on this page counts: a choice made on another page is not acted on unseen.
+  const chosen = reviewable.filter((r) => selected.has(r.id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   async function decide(items: SupportRecord[], decision: 'reviewed' | 'flagged', reason?: string) {
     setDone(null);
@@ -34,6 +44,7 @@ export function ReviewPage() {
         note: reason?.trim() || null,
       });
       setDone(result.results.filter((r) => r.status === decision).length);
+      setSelected(new Set());
     } catch {
       // mutation.error carries the server's reason, shown above the list.
     }
@@ -51,22 +62,40 @@ export function ReviewPage() {
           value: v,
           label: v ? t(`record.reviewStatus.${v}`) : t('lists.all'),
         }))}
-        onChange={(e) => setReview(e.target.value as ReviewStatus | '')}
+        onChange={(e) => {
+          setReview(e.target.value as ReviewStatus | '');
+          setSelected(new Set());
+        }}
       />
       <div aria-live="polite">
         {done !== null && <Alert tone="success">{t('lists.reviewedCount', { count: done })}</Alert>}
       </div>
       {error && <Alert tone="error">{error}</Alert>}
-      <ListBody pages={pages}>
+      <ListBody paged={paged}>
         <RecordsTable
-          records={records}
+          records={paged.records}
           caption={t('lists.caption')}
           showAuthor
           showTeam
           empty={<EmptyState title={t('lists.reviewEmpty')} />}
           actions={(r) =>
             r.actions.includes('support.review') ? (
-              <>
+              <div className="cluster">
+                {r.review.status !== 'reviewed' && (
+                  <Checkbox
+                    label={
+                      <>
+                        {t('lists.select')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('lists.selectLabel', { when: formatDateTime(r.occurredAt) })}
+                        </span>
+                      </>
+                    }
+                    checked={selected.has(r.id)}
+                    onChange={(e) => toggle(r.id, e.target.checked)}
+                  />
+                )}
                 {r.review.status !== 'reviewed' && (
                   <Button
                     variant="secondary"
@@ -81,17 +110,28 @@ export function ReviewPage() {
                     {t('lists.flag')}
                   </Button>
                 )}
-              </>
+              </div>
             ) : null
           }
         />
       </ListBody>
       {reviewable.length > 1 && (
-        <div className="review-bar">
-          <Button loading={mutation.isPending} onClick={() => void decide(reviewable, 'reviewed')}>
-            {t('lists.approveSelected', { count: reviewable.length })}
-          </Button>
-        </div>
+        <StickyBar label={t('lists.reviewActions')}>
+          {chosen.length > 0 ? (
+            <>
+              <Button loading={mutation.isPending} onClick={() => void decide(chosen, 'reviewed')}>
+                {t('lists.approveChosen', { count: chosen.length })}
+              </Button>
+              <Button variant="secondary" onClick={() => setFlagging(chosen)}>
+                {t('lists.flagChosen', { count: chosen.length })}
+              </Button>
+            </>
+          ) : (
+            <Button loading={mutation.isPending} onClick={() => void decide(reviewable, 'reviewed')}>
+              {t('lists.approveSelected', { count: reviewable.length })}
+            </Button>
+          )}
+        </StickyBar>
       )}
       <Dialog
         open={flagging !== null}

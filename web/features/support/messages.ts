@@ -157,6 +157,12 @@ export const vi = {
     retry: 'Thử lại',
     cancel: 'Huỷ',
     unit: 'Xã, phường hoặc ấp',
+    pages: 'Các trang của danh sách',
+    select: 'Chọn',
+    selectLabel: 'Chọn lượt hỗ trợ lúc {{when}}',
+    reviewActions: 'Duyệt nhiều lượt',
+    approveChosen: 'Duyệt {{count}} lượt đã chọn',
+    flagChosen: 'Cần xem lại {{count}} lượt đã chọn',
   },
 };
 
@@ -316,5 +322,11 @@ export const en: typeof vi = {
     retry: 'Try again',
     cancel: 'Cancel',
     unit: 'Commune or hamlet',
+    pages: 'Pages of the list',
+    select: 'Select',
+    selectLabel: 'Select the support record of {{when}}',
+    reviewActions: 'Review several records',
+    approveChosen: 'Approve the {{count}} selected',
+    flagChosen: 'Flag the {{count}} selected for a second look',
   },
 };

@@ -1,11 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Page } from '../../../shared/contracts/paging';
 import type { Service } from '../../../shared/contracts/services';
 import type { SupportFilter, SupportRecord } from '../../../shared/contracts/support';
 import { apiFetch, buildUrl } from '../../app/api';
+import { NARROW_QUERY, useMediaQuery } from '../../ui';
 
 export const RECORDS_QUERY_KEY = 'support-records' as const;
-const PAGE_SIZE = 50;
+/** Records a page: a record is a card about 560 px tall on a phone, so ten keep a page a few screens long. */
+export const PHONE_PAGE_SIZE = 10;
+export const WIDE_PAGE_SIZE = 25;
 
 /** Drops empty filter values so the query key and the URL only carry what was chosen. */
 export function cleanFilter(filter: SupportFilter): SupportFilter {
@@ -15,19 +19,51 @@ export function cleanFilter(filter: SupportFilter): SupportFilter {
 }
 
 /** Cursor pages of GET /api/v1/support-records; the server scopes them to the caller. */
-export function useRecordPages(filter: SupportFilter) {
+export function useRecordPages(filter: SupportFilter, pageSize: number) {
   const clean = cleanFilter(filter);
   return useInfiniteQuery({
-    queryKey: [RECORDS_QUERY_KEY, clean],
+    queryKey: [RECORDS_QUERY_KEY, clean, pageSize],
     queryFn: ({ pageParam, signal }) =>
       apiFetch<Page<SupportRecord>>('/api/v1/support-records', {
-        query: { ...clean, limit: PAGE_SIZE, cursor: pageParam },
+        query: { ...clean, limit: pageSize, cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
+
+/**
+ * One page of records at a time (every support list): the cursor pages the server gives are kept, so "previous"
+ * shows a page again without a request. A new filter or page size starts again at page 1.
+ */
+export function usePagedRecords(filter: SupportFilter) {
+  const pageSize = useMediaQuery(NARROW_QUERY) ? PHONE_PAGE_SIZE : WIDE_PAGE_SIZE;
+  const query = useRecordPages(filter, pageSize);
+  const key = JSON.stringify([cleanFilter(filter), pageSize]);
+  const [position, setPosition] = useState({ key, index: 0 });
+  const loaded = query.data?.pages ?? [];
+  // After a review the pages are refetched and may be fewer: stay on the last one there is.
+  const requested = position.key === key ? position.index : 0;
+  const index = Math.max(0, Math.min(requested, loaded.length - 1));
+  return {
+    query,
+    records: loaded[index]?.items ?? [],
+    page: index + 1,
+    hasPrevious: index > 0,
+    hasNext: index < loaded.length - 1 || query.hasNextPage,
+    loadingNext: query.isFetchingNextPage,
+    previous: () => setPosition({ key, index: index - 1 }),
+    next: async () => {
+      if (index >= loaded.length - 1) {
+        const result = await query.fetchNextPage();
+        if (result.isError) return;
+      }
+      setPosition({ key, index: index + 1 });
+    },
+  };
+}
+export type PagedRecords = ReturnType<typeof usePagedRecords>;
 
 /** The whole catalogue (retired services too: old records still name them). */
 export function useServiceCatalogue() {

@@ -34,16 +34,47 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** Capturing is the field roles' work: other roles that hold the action (a province administrator) are not offered it. */
+const FIELD_ROLES = ['team_member', 'team_leader'] as const;
+
 export const navItems: NavItem[] = [
   {
     to: CAPTURE_PATH,
     labelKey: 'nav.capture',
     action: 'support.capture',
+    roles: FIELD_ROLES,
     area: 'staff',
+    section: 'field',
+    primary: 10,
     order: 10,
     reloadDocument: true,
   },
-  { to: MY_RECORDS_PATH, labelKey: 'nav.mine', action: 'support.capture', area: 'staff', order: 11 },
-  { to: REVIEW_PATH, labelKey: 'nav.review', action: 'support.review', area: 'staff', order: 12 },
-  { to: RECORDS_PATH, labelKey: 'nav.records', action: 'support.export', area: 'staff', order: 13 },
+  {
+    to: MY_RECORDS_PATH,
+    labelKey: 'nav.mine',
+    action: 'support.capture',
+    roles: FIELD_ROLES,
+    area: 'staff',
+    section: 'field',
+    primary: 30,
+    order: 11,
+  },
+  {
+    to: REVIEW_PATH,
+    labelKey: 'nav.review',
+    action: 'support.review',
+    area: 'staff',
+    section: 'field',
+    primary: 20,
+    order: 12,
+  },
+  {
+    to: RECORDS_PATH,
+    labelKey: 'nav.records',
+    action: 'support.export',
+    area: 'staff',
+    section: 'field',
+    primary: 40,
+    order: 13,
+  },
 ];

@@ -39,6 +39,14 @@ export const routes: RouteObject[] = [
 ];
 
 export const navItems: NavItem[] = [
-  { to: DIRECTORY_PATH, labelKey: 'nav.directory', area: 'public', order: 20 },
-  { to: MANAGE_PATH, labelKey: 'nav.manage', action: 'teams.manage', area: 'staff', order: 30 },
+  { to: DIRECTORY_PATH, labelKey: 'nav.directory', area: 'public', section: 'teams', primary: 60, order: 20 },
+  {
+    to: MANAGE_PATH,
+    labelKey: 'nav.manage',
+    action: 'teams.manage',
+    area: 'staff',
+    section: 'teams',
+    primary: 25,
+    order: 30,
+  },
 ];

@@ -24,8 +24,9 @@ export function DemoAccounts({ onUse }: { onUse: (account: DemoAccount) => void 
               <p className="demo-account__role">
                 <strong>{role}</strong>
               </p>
+              <p className="demo-account__detail">{account.name}</p>
               <p className="demo-account__detail">
-                {account.name} · {t('demo.unit')} {account.unitCode}
+                {account.teamName ? `${account.teamName}, ${account.unitName}` : account.unitName}
               </p>
               <p className="demo-account__detail">{account.email}</p>
               <p className="demo-account__detail">

@@ -88,32 +88,30 @@ export function NotificationsPage() {
       <ApiErrorAlert error={markAll.error} />
       {notifications.isPending && <Skeleton lines={6} />}
       {notifications.isError && <ApiErrorAlert error={notifications.error} />}
-      {notifications.isSuccess && (
+      {/* One message a state: with nothing received, the empty state alone ("all read" would repeat it). */}
+      {notifications.isSuccess && items.length === 0 && (
+        <EmptyState title={t('notifications.emptyTitle')}>
+          <p>{t('notifications.emptyBody')}</p>
+        </EmptyState>
+      )}
+      {notifications.isSuccess && items.length > 0 && (
         <>
           <p role="status">
             {unreadCount > 0
               ? t('notifications.unreadSummary', { count: unreadCount })
               : t('notifications.noneUnread')}
           </p>
-          {items.length === 0 ? (
-            <EmptyState title={t('notifications.emptyTitle')}>
-              <p>{t('notifications.emptyBody')}</p>
-            </EmptyState>
-          ) : (
-            <ul className="notification-list" aria-label={t('notifications.listLabel')}>
-              {items.map((item) => (
-                <NotificationItem key={item.id} item={item} />
-              ))}
-            </ul>
-          )}
-          {items.length > 0 && (
-            <Pagination
-              hasMore={notifications.hasNextPage}
-              loading={notifications.isFetchingNextPage}
-              onLoadMore={() => void notifications.fetchNextPage()}
-              shownCount={items.length}
-            />
-          )}
+          <ul className="notification-list" aria-label={t('notifications.listLabel')}>
+            {items.map((item) => (
+              <NotificationItem key={item.id} item={item} />
+            ))}
+          </ul>
+          <Pagination
+            hasMore={notifications.hasNextPage}
+            loading={notifications.isFetchingNextPage}
+            onLoadMore={() => void notifications.fetchNextPage()}
+            shownCount={items.length}
+          />
         </>
       )}
     </>

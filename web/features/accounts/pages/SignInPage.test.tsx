@@ -69,7 +69,19 @@ describe('SignInPage', () => {
               password: 'CongDongSo@2026',
               role: 'commune_officer',
               unitCode: '27700',
+              unitName: 'Phường Long An',
+              teamName: null,
               name: 'Nguyễn Thị Lan',
+            },
+            {
+              email: 'mai@demo.congdongso.vn',
+              phone: '+84900000007',
+              password: 'CongDongSo@2026',
+              role: 'team_member',
+              unitCode: '0197c348-5b1a-7000-8000-000000000001',
+              unitName: 'Khu phố 1, Phường Long An',
+              teamName: 'Tổ công nghệ số Khu phố 1',
+              name: 'Đặng Thị Mai',
             },
           ],
         });
@@ -85,6 +97,11 @@ describe('SignInPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dùng tài khoản Nguyễn Thị Lan, Cán bộ xã' }));
     expect((screen.getByLabelText('Email hoặc số điện thoại') as HTMLInputElement).value).toBe('lan@demo.congdongso.vn');
     expect(screen.getByText('Điện thoại 0900000004')).toBeTruthy();
+    // Places in words: the unit's and the team's names, never a unit code or a hamlet id.
+    expect(screen.getByText('Phường Long An')).toBeTruthy();
+    expect(screen.getByText('Tổ công nghệ số Khu phố 1, Khu phố 1, Phường Long An')).toBeTruthy();
+    const demoList = screen.getByRole('heading', { name: 'Tài khoản dùng thử' }).closest('section, div');
+    expect(demoList?.textContent).not.toMatch(/27700|0197c348|Mã đơn vị/);
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
     expect(await screen.findByText('Trang hồ sơ')).toBeTruthy();
     const login = calls.find((c) => c.url === '/api/v1/auth/login');

@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../../../ui';
 import { flashState } from '../../../app/flash';
-import { safeNextPath, useSession } from '../../../app/session';
+import { ROLE_HOME_PATH, safeNextPath, useSession } from '../../../app/session';
 import { DemoAccounts } from '../components/DemoAccounts';
 import type { DemoAccount } from '../queries';
 import { useFormErrors } from '../form-errors';
@@ -39,7 +39,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       await session.signIn(signInIdentifier(identifier), password);
-      navigate(safeNextPath(params.get('next')), { replace: true });
+      navigate(safeNextPath(params.get('next'), ROLE_HOME_PATH), { replace: true });
     } catch (error) {
       form.fail(error);
       setPassword('');

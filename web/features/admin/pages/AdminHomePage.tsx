@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { features, isNavItemVisible } from '../../../app/features';
 import { useSession } from '../../../app/session';
 import { EmptyState, PageHeader } from '../../../ui';
-import { ADMIN_TOOLS } from '../routes';
 import '../admin.css';
 
-/** The administration tools this person may use, each with one line saying what it is for. */
+/**
+ * The administration tools this person may use, each with one line saying what it is for: every `area: 'admin'`
+ * item any feature declares (calendar, privacy, …), so a new module's tool appears here without editing this page.
+ */
 export function AdminHomePage() {
   const { t } = useTranslation('admin');
-  const { can } = useSession();
-  const tools = ADMIN_TOOLS.filter((tool) => !tool.action || can(tool.action));
+  const { can, roles } = useSession();
+  const tools = features.navItems.filter(
+    (item) => item.area === 'admin' && isNavItemVisible(item, { signedIn: true, can, roles }),
+  );
   return (
     <>
       <PageHeader title={t('home.title')} description={t('home.description')} />
@@ -22,7 +27,7 @@ export function AdminHomePage() {
               <h2 className="card__title">
                 <Link to={tool.to}>{t(tool.labelKey)}</Link>
               </h2>
-              <p className="muted">{t(tool.descriptionKey)}</p>
+              {tool.descriptionKey && <p className="muted">{t(tool.descriptionKey)}</p>}
             </li>
           ))}
         </ul>

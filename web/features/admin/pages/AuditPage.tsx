@@ -1,9 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_KINDS,
+  auditActionLabel,
+  auditEntityKindLabel,
+} from '../../../../shared/audit/catalogue';
 import type { AuditEntry } from '../../../../shared/contracts/accounts';
 import { formatDateTime, isoDateTime } from '../../../app/format';
-import { Button, EmptyState, PageHeader, Pagination, Skeleton, TextField } from '../../../ui';
+import { Button, EmptyState, PageHeader, Pagination, Select, Skeleton, TextField } from '../../../ui';
 import { ChangeDiff } from '../components/ChangeDiff';
 import { LoadError } from '../components/LoadError';
 import { rowsOf, useAudit, type AuditFilters } from '../queries';
@@ -13,8 +19,16 @@ const FILTER_NAMES = ['actor', 'entityType', 'action', 'from', 'to'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 
 /** The audit trail, newest first, filterable; each entry opens to a field-by-field before/after comparison. */
+/** Catalogue entries as pick-list options, in the reader's language and alphabetical in it. */
+function optionsOf(codes: readonly string[], label: (code: string) => string) {
+  return codes
+    .map((code) => ({ value: code, label: label(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+}
+
 export function AuditPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const language = i18n.language;
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Record<FilterName, string>>(() => {
     const initial = {} as Record<FilterName, string>;
@@ -59,10 +73,16 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <form className="admin-filters" onSubmit={apply} aria-label={t('audit.filters')} noValidate>
         <div className="admin-filters__fields">
-          <TextField label={t('audit.action')} hint={t('audit.actionHint')} {...field('action')} />
-          <TextField
+          <Select
+            label={t('audit.action')}
+            placeholder={t('audit.actionAll')}
+            options={optionsOf(Object.keys(AUDIT_ACTIONS), (code) => auditActionLabel(code, language))}
+            {...field('action')}
+          />
+          <Select
             label={t('audit.entityType')}
-            hint={t('audit.entityTypeHint')}
+            placeholder={t('audit.entityTypeAll')}
+            options={optionsOf(Object.keys(AUDIT_ENTITY_KINDS), (code) => auditEntityKindLabel(code, language))}
             {...field('entityType')}
           />
           <TextField label={t('audit.actor')} hint={t('audit.actorHint')} {...field('actor')} />
@@ -105,15 +125,15 @@ export function AuditPage() {
 }
 
 function AuditItem({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const at = formatDateTime(entry.at);
+  const action = auditActionLabel(entry.action, i18n.language);
   const who =
     entry.actor?.name ?? (entry.apiKeyId ? t('audit.apiKey', { id: entry.apiKeyId }) : t('audit.system'));
+  const place = [entry.communeName, entry.provinceName].filter(Boolean).join(', ');
   return (
     <li className="record-card audit-entry">
-      <h2 className="record-card__title">
-        <code>{entry.action}</code>
-      </h2>
+      <h2 className="record-card__title">{action}</h2>
       <dl className="admin-facts">
         <div>
           <dt>{t('audit.at')}</dt>
@@ -128,9 +148,16 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         <div>
           <dt>{t('audit.entity')}</dt>
           <dd>
-            {entry.entityType} <code className="admin-id">{entry.entityId}</code>
+            {auditEntityKindLabel(entry.entityType, i18n.language)}
+            {entry.entityName && `: ${entry.entityName}`}
           </dd>
         </div>
+        {place && (
+          <div>
+            <dt>{t('audit.place')}</dt>
+            <dd>{place}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('audit.ip')}</dt>
           <dd>{entry.ip ?? t('common.none')}</dd>
@@ -141,7 +168,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         <ChangeDiff
           before={entry.before}
           after={entry.after}
-          caption={t('audit.diffLabel', { action: entry.action, at })}
+          caption={t('audit.diffLabel', { action, at })}
         />
       </details>
     </li>

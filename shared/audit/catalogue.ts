@@ -1,0 +1,114 @@
+/**
+ * The audit trail in words: every action the server records and every kind of object it records it about, in
+ * Vietnamese and English. The audit page reads its pick lists and labels from here, so an administrator reads
+ * "Đăng nhập" instead of `auth.signed_in`. server/modules/accounts/audit.catalogue.test.ts fails when the server
+ * records an action or an object kind missing here: a module that adds one adds its words with it.
+ */
+export interface AuditWords {
+  vi: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS = {
+  'auth.signed_in': { vi: 'Đăng nhập', en: 'Signed in' },
+  'auth.signed_out_everywhere': { vi: 'Đăng xuất khỏi mọi thiết bị', en: 'Signed out everywhere' },
+  'auth.password_reset_requested': { vi: 'Yêu cầu đặt lại mật khẩu', en: 'Asked to reset a password' },
+  'auth.password_reset': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
+  'user.created': { vi: 'Tạo tài khoản', en: 'Created an account' },
+  'user.updated': { vi: 'Sửa tài khoản', en: 'Changed an account' },
+  'user.profile_updated': { vi: 'Sửa hồ sơ cá nhân', en: 'Changed their profile' },
+  'user.password_changed': { vi: 'Đổi mật khẩu', en: 'Changed their password' },
+  'user.administrator_reset': { vi: 'Đặt lại quản trị viên tỉnh', en: 'Reset the province administrator' },
+  'grant.created': { vi: 'Giao vai trò', en: 'Gave a role' },
+  'grant.deleted': { vi: 'Thu hồi vai trò', en: 'Took a role away' },
+  'invitation.created': { vi: 'Gửi lời mời', en: 'Sent an invitation' },
+  'invitation.accepted': { vi: 'Nhận lời mời', en: 'Accepted an invitation' },
+  'api_key.created': { vi: 'Tạo khoá API', en: 'Created an API key' },
+  'api_key.revoked': { vi: 'Thu hồi khoá API', en: 'Revoked an API key' },
+  'notification.read': { vi: 'Đọc thông báo', en: 'Read a notification' },
+  'notifications.read_all': { vi: 'Đánh dấu đã đọc mọi thông báo', en: 'Marked every notification read' },
+  'notifications.preferences_updated': { vi: 'Đổi cách nhận thông báo', en: 'Changed notification settings' },
+  'hamlet.created': { vi: 'Thêm ấp, khu phố', en: 'Added a hamlet' },
+  'hamlet.renamed': { vi: 'Đổi tên ấp, khu phố', en: 'Renamed a hamlet' },
+  'hamlet.updated': { vi: 'Sửa ấp, khu phố', en: 'Changed a hamlet' },
+  'hamlet.merged': { vi: 'Sáp nhập ấp, khu phố', en: 'Merged a hamlet' },
+  'hamlet.retired': { vi: 'Ngừng dùng ấp, khu phố', en: 'Retired a hamlet' },
+  'hamlet.imported': { vi: 'Nhập ấp, khu phố từ tệp', en: 'Imported a hamlet from a file' },
+  'hamlets.imported': { vi: 'Nhập danh sách ấp, khu phố', en: 'Imported a list of hamlets' },
+  'team.created': { vi: 'Thành lập tổ', en: 'Founded a team' },
+  'team.renamed': { vi: 'Đổi tên tổ', en: 'Renamed a team' },
+  'team.updated': { vi: 'Sửa thông tin tổ', en: 'Changed a team' },
+  'team.merged': { vi: 'Sáp nhập tổ', en: 'Merged a team' },
+  'team.dissolved': { vi: 'Giải thể tổ', en: 'Dissolved a team' },
+  'team.member_added': { vi: 'Thêm thành viên tổ', en: 'Added a team member' },
+  'team.member_updated': { vi: 'Sửa thành viên tổ', en: 'Changed a team member' },
+  'team.member_ended': { vi: 'Thành viên thôi tham gia tổ', en: 'Ended a member’s time in a team' },
+  'team.member_linked': { vi: 'Gắn thành viên với tài khoản', en: 'Linked a member to an account' },
+  'service.created': { vi: 'Thêm nội dung hỗ trợ', en: 'Added a kind of help' },
+  'service.updated': { vi: 'Sửa nội dung hỗ trợ', en: 'Changed a kind of help' },
+  'service.retired': { vi: 'Ngừng dùng nội dung hỗ trợ', en: 'Retired a kind of help' },
+  'service.reactivated': { vi: 'Dùng lại nội dung hỗ trợ', en: 'Brought back a kind of help' },
+  'support_record.created': { vi: 'Ghi nhận lượt hỗ trợ', en: 'Recorded a support' },
+  'support_record.retracted': { vi: 'Rút lượt hỗ trợ', en: 'Withdrew a support record' },
+  'support_record.consent_withdrawn': { vi: 'Người dân rút đồng ý', en: 'The person withdrew consent' },
+  'support_records.synced': { vi: 'Đồng bộ lượt hỗ trợ từ điện thoại', en: 'Synced support records from a phone' },
+  'support_records.reviewed': { vi: 'Duyệt lượt hỗ trợ', en: 'Approved support records' },
+  'support_records.flagged': { vi: 'Đánh dấu lượt hỗ trợ cần xem lại', en: 'Flagged support records' },
+  'calendar.hours.updated': { vi: 'Sửa giờ làm việc', en: 'Changed the working hours' },
+  'calendar.day.set': { vi: 'Đặt ngày nghỉ hoặc ngày làm bù', en: 'Set a day off or a working day' },
+  'calendar.day.removed': { vi: 'Bỏ một ngày đặc biệt', en: 'Removed a special day' },
+  'privacy.breach_recorded': { vi: 'Ghi nhận sự cố dữ liệu cá nhân', en: 'Recorded a personal-data breach' },
+  'privacy.breach_updated': { vi: 'Cập nhật sự cố dữ liệu cá nhân', en: 'Updated a personal-data breach' },
+  'privacy.breach_notified': { vi: 'Đã báo cáo sự cố dữ liệu cá nhân', en: 'Reported a personal-data breach' },
+  'privacy.breach_closed': { vi: 'Đóng sự cố dữ liệu cá nhân', en: 'Closed a personal-data breach' },
+  'privacy.request_verified': { vi: 'Xác nhận yêu cầu về dữ liệu cá nhân', en: 'Verified a personal-data request' },
+  'privacy.request_in_progress': { vi: 'Bắt đầu xử lý yêu cầu', en: 'Started on a personal-data request' },
+  'privacy.request_completed': { vi: 'Hoàn tất yêu cầu', en: 'Completed a personal-data request' },
+  'privacy.request_rejected': { vi: 'Từ chối yêu cầu', en: 'Refused a personal-data request' },
+  'privacy.request_erased': { vi: 'Xoá dữ liệu theo yêu cầu', en: 'Erased data on request' },
+  'privacy.request_consent_withdrawn': { vi: 'Rút đồng ý theo yêu cầu', en: 'Withdrew consent on request' },
+  'privacy.retention_applied': { vi: 'Xoá dữ liệu quá hạn lưu giữ', en: 'Cleared data past its retention' },
+  'demo.seeded': { vi: 'Tạo dữ liệu mẫu', en: 'Loaded the demo data' },
+  'demo.teams_seeded': { vi: 'Tạo tổ mẫu', en: 'Loaded the demo teams' },
+  'demo.support_seeded': { vi: 'Tạo lượt hỗ trợ mẫu', en: 'Loaded the demo support records' },
+} as const satisfies Record<string, AuditWords>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ENTITY_KINDS = {
+  user: { vi: 'Tài khoản', en: 'Account' },
+  grant: { vi: 'Vai trò', en: 'Role' },
+  invitation: { vi: 'Lời mời', en: 'Invitation' },
+  api_key: { vi: 'Khoá API', en: 'API key' },
+  notification: { vi: 'Thông báo', en: 'Notification' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  hamlet: { vi: 'Ấp, khu phố', en: 'Hamlet' },
+  hamlet_import: { vi: 'Tệp nhập ấp, khu phố', en: 'Hamlet import' },
+  team: { vi: 'Tổ công nghệ số', en: 'Team' },
+  team_member: { vi: 'Thành viên tổ', en: 'Team member' },
+  service: { vi: 'Nội dung hỗ trợ', en: 'Kind of help' },
+  support_record: { vi: 'Lượt hỗ trợ', en: 'Support record' },
+  sync_batch: { vi: 'Lượt đồng bộ', en: 'Sync' },
+  working_hours: { vi: 'Giờ làm việc', en: 'Working hours' },
+  calendar_day: { vi: 'Ngày trong lịch', en: 'Calendar day' },
+  personal_data_breach: { vi: 'Sự cố dữ liệu cá nhân', en: 'Personal-data breach' },
+  data_subject_request: { vi: 'Yêu cầu về dữ liệu cá nhân', en: 'Personal-data request' },
+  purpose: { vi: 'Mục đích xử lý dữ liệu', en: 'Processing purpose' },
+} as const satisfies Record<string, AuditWords>;
+
+export type AuditEntityKind = keyof typeof AUDIT_ENTITY_KINDS;
+
+function wordsIn(words: AuditWords | undefined, language: string): string | null {
+  if (!words) return null;
+  return language.startsWith('en') ? words.en : words.vi;
+}
+
+/** "Đăng nhập" for `auth.signed_in`; an action older than the catalogue falls back to its code. */
+export function auditActionLabel(action: string, language: string): string {
+  return wordsIn((AUDIT_ACTIONS as Record<string, AuditWords>)[action], language) ?? action;
+}
+
+/** "Tài khoản" for `user`; an unknown kind falls back to its code. */
+export function auditEntityKindLabel(kind: string, language: string): string {
+  return wordsIn((AUDIT_ENTITY_KINDS as Record<string, AuditWords>)[kind], language) ?? kind;
+}

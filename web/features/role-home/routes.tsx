@@ -1,0 +1,21 @@
+import type { RouteObject } from 'react-router';
+import type { NavItem } from '../../app/features';
+import { RequireSignIn } from '../../app/RequireSignIn';
+import { ROLE_HOME_PATH } from '../../app/session';
+
+/** The signed-in person's home, one section per role they hold (the public home stays at `/`). */
+export const routes: RouteObject[] = [
+  {
+    element: <RequireSignIn />,
+    children: [
+      {
+        path: ROLE_HOME_PATH,
+        lazy: async () => ({ Component: (await import('./RoleHomePage')).RoleHomePage }),
+      },
+    ],
+  },
+];
+
+export const navItems: NavItem[] = [
+  { to: ROLE_HOME_PATH, labelKey: 'nav.home', area: 'staff', section: 'home', primary: 0, order: 0 },
+];

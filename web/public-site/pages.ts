@@ -1,0 +1,50 @@
+import { DIRECTORY_PATH, MANAGE_PATH, NEW_TEAM_PATH } from '../features/teams/paths';
+
+/**
+ * The public document's pages (no JSX, so vite.config.ts can read it): each address, the file the build prerenders
+ * for it under dist/web, and for a page with a parameter the address it is prerendered at (its frame: header,
+ * footer, the page's skeleton; the data comes after hydration). The build writes this list to
+ * dist/web/pages/pages.json, and the server sends these addresses that file (server/platform/http/web-app.ts),
+ * so the two never disagree. web/public-site/routes.tsx routes the same paths.
+ */
+export interface PublicPage {
+  path: string;
+  file: string;
+  /** The page component's module: its chunk's CSS and JS are linked from the prerendered page. */
+  module: string;
+  prerenderAt?: string;
+}
+
+export const PUBLIC_PAGES: PublicPage[] = [
+  { path: '/', file: 'pages/home.html', module: 'web/features/home/HomePage.tsx' },
+  { path: DIRECTORY_PATH, file: 'pages/teams.html', module: 'web/features/teams/DirectoryPage.tsx' },
+  {
+    path: '/teams/:id',
+    file: 'pages/team.html',
+    module: 'web/features/teams/TeamPage.tsx',
+    prerenderAt: '/teams/_',
+  },
+  { path: '/privacy', file: 'pages/privacy.html', module: 'web/features/privacy/PrivacyPage.tsx' },
+  {
+    path: '/privacy/requests',
+    file: 'pages/privacy-requests.html',
+    module: 'web/features/privacy-requests/RequestPage.tsx',
+  },
+  {
+    path: '/privacy/requests/status',
+    file: 'pages/privacy-request-status.html',
+    module: 'web/features/privacy-requests/RequestStatusPage.tsx',
+  },
+];
+
+/** Staff addresses that a public pattern would otherwise match (/teams/:id): they stay with the staff app. */
+export const STAFF_PATHS_UNDER_PUBLIC = [MANAGE_PATH, NEW_TEAM_PATH];
+
+/** What the build writes next to the pages for the server. */
+export const PAGES_MANIFEST = 'pages/pages.json';
+
+export interface PagesManifest {
+  /** `scripts`: what the page loads before it is interactive (its entry, the app, the page's chunk), for the budget. */
+  pages: { path: string; file: string; scripts: string[] }[];
+  staff: string[];
+}
