@@ -208,32 +208,6 @@ export interface RateLimitCountersTable {
   expires_at: string;
 }
 
-export interface NotificationsTable {
-  id: string;
-  user_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read_at: string | null;
-  created_at: string;
-  /** 0004: 0 when the user turned the in-app channel off; the row still feeds the webhook and the digest. */
-  in_app: Generated<number>;
-  /** 0004: 1 while the row waits for the user's next daily digest e-mail. */
-  digest_pending: Generated<number>;
-  digested_at: string | null;
-}
-
-export interface NotificationPreferencesTable {
-  user_id: string;
-  kind: string;
-  in_app: number;
-  email: number;
-  webhook: number;
-  /** 1: e-mails of this kind wait for the daily digest instead of going out at once. */
-  digest: number;
-  updated_at: string;
-}
 
 export interface SettingsTable {
   key: string;
@@ -361,30 +335,6 @@ export interface SupportRecordServicesTable {
   service_code: string;
 }
 
-/** 0010: a province's own working hours; no row = the national default. Periods in minutes after local midnight. */
-export interface WorkingHoursTable {
-  province_code: string;
-  /** [[start, end], …] minutes after local midnight, ascending, non-overlapping. */
-  periods_json: string;
-  /** ISO weekdays normally worked, 1 = Monday … 7 = Sunday. */
-  weekdays_json: string;
-  updated_at: string;
-  updated_by: string | null;
-}
-
-/** 0010: a province's row for a local date, replacing the national entry of that date for the province. */
-export interface CalendarDaysTable {
-  province_code: string;
-  /** Local date "YYYY-MM-DD" (Asia/Ho_Chi_Minh). */
-  day: string;
-  kind: 'holiday' | 'workday' | 'cancelled';
-  name_vi: string;
-  name_en: string;
-  created_at: string;
-  created_by: string | null;
-}
-
-// The personal-data tables (issue 9) live in their own file; re-exported so every import stays `db/schema`.
 import type {
   ConsentRecordsTable,
   DataSubjectRequestsTable,
@@ -392,6 +342,10 @@ import type {
   PersonalDataBreachesTable,
 } from './schema-privacy';
 export type * from './schema-privacy';
+import type { CalendarDaysTable, WorkingHoursTable } from './schema-calendar';
+export type * from './schema-calendar';
+import type { NotificationPreferencesTable, NotificationsTable } from './schema-notifications';
+export type * from './schema-notifications';
 
 export interface DB {
   units: UnitsTable;

@@ -1,8 +1,7 @@
-import { CompiledQuery, sql, type Compilable } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupportRecordsTable } from '../../db/schema';
-import type { Subtree } from '../../platform/auth/scope-sql';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { PLAN_COMMUNES, planOf, planSubtree, syntheticSupportRow } from '../../test/query-plans';
 import { homeSummaryQueries } from './home-summary.repository';
 
 /**
@@ -12,61 +11,18 @@ import { homeSummaryQueries } from './home-summary.repository';
  * through one probe per team or member — and never read the table or a whole index from end to end (SQLite's
  * "SCAN support_records", PostgreSQL's Seq Scan or an index scan without an Index Cond).
  */
-const PROVINCE = '80';
-const COMMUNES = Array.from({ length: 12 }, (_, i) => `2${String(5000 + i)}`);
+const COMMUNES = PLAN_COMMUNES;
 const N = 4000;
 const MONTH_START = '2025-05-31T17:00:00.000Z';
+const subtree = planSubtree;
 
-const subtree = (level: Subtree['level'], communeCode: string | null, hamletId: string | null): Subtree => ({
-  level,
-  provinceCode: PROVINCE,
-  communeCode,
-  hamletId,
-});
-
-function syntheticRow(i: number): SupportRecordsTable {
-  const team = i % 60;
-  const at = new Date(Date.UTC(2025, 0, 1) + i * 3_919_000).toISOString();
-  return {
-    id: `0190${String(i).padStart(8, '0')}-0000-7000-8000-000000000000`,
-    team_id: `team-${team}`,
-    hamlet_id: `hamlet-${i % 150}`,
-    province_code: i % 10 === 9 ? '79' : PROVINCE,
-    commune_code: COMMUNES[i % COMMUNES.length]!,
-    team_hamlet_id: team % 10 === 0 ? null : `hamlet-${team}`,
-    occurred_at: at,
-    services_json: '["vneid_level2"]',
-    outcome: 'done',
-    age_band: '60_plus',
-    gender: 'female',
-    consent: 1,
-    consent_version: '2026-12-05',
-    consent_withdrawn_at: null,
-    duration_minutes: 10,
-    note: null,
-    lat: null,
-    lng: null,
-    accuracy: null,
-    campaign_id: null,
-    help_request_id: null,
-    supersedes: null,
-    content_hash: `h${i}`,
-    author_user_id: `user-${i % 300}`,
-    author_api_key_id: null,
-    member_id: `member-${i % 300}`,
-    received_at: at,
+// A small queue, as in a province where leaders keep up: what the partial indexes are for.
+const syntheticRow = (i: number) =>
+  syntheticSupportRow(i, {
+    spacingMs: 3_919_000,
     state: i % 20 === 0 ? 'superseded' : 'active',
-    superseded_by: null,
-    retracted_at: null,
-    retraction_reason: null,
-    retracted_by: null,
-    // A small queue, as in a province where leaders keep up: what the partial indexes are for.
-    review_status: i % 40 === 1 ? 'pending' : 'reviewed',
-    reviewed_at: null,
-    reviewed_by: null,
-    review_note: null,
-  };
-}
+    reviewStatus: i % 40 === 1 ? 'pending' : 'reviewed',
+  });
 
 const province = [subtree('province', null, null)];
 const commune = [subtree('commune', COMMUNES[3]!, null)];
@@ -90,34 +46,11 @@ describe('home counts read support records through an index, never end to end', 
 
   /** Each access to support_records in the plan, as "<how> <index> <condition?>". */
   async function accessesOf(query: Compilable): Promise<string[]> {
-    const compiled = query.compile();
-    if (database.dialect === 'sqlite') {
-      const res = await database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-      );
-      return res.rows.map((r) => r.detail).filter((d) => /\bsupport_records\b/.test(d));
-    }
-    return database.db.transaction().execute(async (trx) => {
-      // A few thousand rows are cheap to read whole; price plans as on a large table, so a scan that is still
-      // chosen means no index can answer — what this test is for.
-      for (const setting of ['enable_seqscan', 'enable_bitmapscan']) {
-        await sql`select set_config(${setting}, 'off', true)`.execute(trx);
-      }
-      const res = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(
-        CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
-      );
-      const found: string[] = [];
-      const walk = (node: Record<string, unknown>) => {
-        if (node['Relation Name'] === 'support_records') {
-          const cond = node['Index Cond'] ? 'with condition' : 'no condition';
-          found.push(`${String(node['Node Type'])} ${String(node['Index Name'] ?? '')} ${cond}`);
-        }
-        for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
-      };
-      const doc = res.rows[0]!['QUERY PLAN'];
-      walk(((typeof doc === 'string' ? JSON.parse(doc) : doc) as { Plan: Record<string, unknown> }[])[0]!.Plan);
-      return found;
-    });
+    const plan = await planOf(database, query.compile(), ['enable_seqscan', 'enable_bitmapscan']);
+    if (plan.dialect === 'sqlite') return plan.lines.filter((d) => /\bsupport_records\b/.test(d));
+    return plan.nodes
+      .filter((n) => n.relation === 'support_records')
+      .map((n) => `${n.type} ${n.index} ${n.hasIndexCond ? 'with condition' : 'no condition'}`);
   }
 
   /**
