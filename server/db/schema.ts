@@ -92,6 +92,8 @@ export interface GrantsTable {
   hamlet_id: string | null;
   created_by: string | null;
   created_at: string;
+  /** Migration 0018: an agency_handler grant's agency (its unit is the agency's own). */
+  agency_id?: string | null;
 }
 
 export interface SessionsTable {
@@ -346,6 +348,23 @@ import type { CalendarDaysTable, WorkingHoursTable } from './schema-calendar';
 export type * from './schema-calendar';
 import type { NotificationPreferencesTable, NotificationsTable } from './schema-notifications';
 export type * from './schema-notifications';
+import type {
+  AgenciesTable,
+  CaseBlockedSendersTable,
+  CaseCategoriesTable,
+  CaseCodeCountersTable,
+  CaseExtensionsTable,
+  CaseFilesTable,
+  CaseFollowersTable,
+  CaseReplyTemplatesTable,
+  CaseRoutingRulesTable,
+  CaseSettingsTable,
+  CaseSubmissionsTable,
+  CaseSupportersTable,
+  CasesTable,
+  CaseUpdatesTable,
+} from './schema-cases';
+export type * from './schema-cases';
 
 export interface DB {
   units: UnitsTable;
@@ -378,5 +397,19 @@ export interface DB {
   personal_data_breaches: PersonalDataBreachesTable;
   data_subject_requests: DataSubjectRequestsTable;
   consent_records: ConsentRecordsTable;
+  agencies: AgenciesTable;
+  case_categories: CaseCategoriesTable;
+  case_routing_rules: CaseRoutingRulesTable;
+  cases: CasesTable;
+  case_updates: CaseUpdatesTable;
+  case_files: CaseFilesTable;
+  case_supporters: CaseSupportersTable;
+  case_followers: CaseFollowersTable;
+  case_extensions: CaseExtensionsTable;
+  case_reply_templates: CaseReplyTemplatesTable;
+  case_blocked_senders: CaseBlockedSendersTable;
+  case_submissions: CaseSubmissionsTable;
+  case_code_counters: CaseCodeCountersTable;
+  case_settings: CaseSettingsTable;
   kysely_migration: { name: string; timestamp: string };
 }

@@ -35,18 +35,44 @@ export const ACTIONS = [
   'support.capture',
   'support.review',
   'support.export',
+  /** Receiving (tiếp nhận): accept or refuse, classify, assign to an agency, merge duplicates; file for a caller. */
+  'cases.triage',
+  /** An agency's handling: start, public updates and internal notes, ask for an extension, answer. */
+  'cases.handle',
+  /** Supervising agencies: decide extensions, see overdue lists, statistics and exports. */
+  'cases.supervise',
+  /** Moderation: edit personal data out of public text, hide photos or a case, block abusive senders. */
+  'cases.moderate',
+  /** Agencies, routing rules (category × unit → agency), reply templates, deadline settings. */
+  'cases.configure',
+  /** A team's difficulties and proposals: raise them (team leaders) … */
+  'proposals.raise',
+  /** … and triage, group and answer them (Youth Union coordinators). */
+  'proposals.triage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const STAFF_READ: Action[] = ['teams.read', 'support.review', 'support.export'];
+const CASE_RECEIVING: Action[] = ['cases.triage', 'cases.handle', 'cases.supervise', 'cases.moderate'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   province_admin: ACTIONS,
-  department_officer: ['users.read', 'audit.read', ...STAFF_READ],
-  youth_union_coordinator: ['users.read', ...STAFF_READ],
-  commune_officer: ['users.read', 'users.manage', 'hamlets.manage', 'teams.manage', 'teams.manageMembers', ...STAFF_READ],
-  agency_handler: ['teams.read'],
-  team_leader: ['teams.read', 'teams.manageMembers', 'support.capture', 'support.review', 'users.read'],
+  department_officer: ['users.read', 'audit.read', ...STAFF_READ, ...CASE_RECEIVING, 'proposals.triage'],
+  youth_union_coordinator: ['users.read', ...STAFF_READ, 'proposals.triage'],
+  commune_officer: [
+    'users.read',
+    'users.manage',
+    'hamlets.manage',
+    'teams.manage',
+    'teams.manageMembers',
+    ...STAFF_READ,
+    ...CASE_RECEIVING,
+    'cases.configure',
+  ],
+  // An agency handler's grant names its agency (grants.agency_id): the cases module narrows 'cases.handle' to the
+  // cases assigned to that agency; the unit only places the agency.
+  agency_handler: ['teams.read', 'cases.handle'],
+  team_leader: ['teams.read', 'teams.manageMembers', 'support.capture', 'support.review', 'users.read', 'proposals.raise'],
   team_member: ['teams.read', 'support.capture'],
 };
 

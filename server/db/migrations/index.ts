@@ -15,6 +15,7 @@ import * as m0014 from './0014-data-subject-requests';
 import * as m0015 from './0015-request-reminders';
 import * as m0016 from './0016-consent-records';
 import * as m0017 from './0017-review-queue-index';
+import * as m0018 from './0018-cases';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015-request-reminders': m0015,
   '0016-consent-records': m0016,
   '0017-review-queue-index': m0017,
+  '0018-cases': m0018,
 };
