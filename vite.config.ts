@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { precompress } from './scripts/vite/precompress';
-import { precacheUrlOf, prerenderPublicPages } from './scripts/vite/prerender-public';
+import { featureNavItems } from './scripts/vite/nav-items.ts';
+import { precompress } from './scripts/vite/precompress.ts';
+import { precacheUrlOf, prerenderPublicPages, SERVER_RENDERER_DIR } from './scripts/vite/prerender-public.ts';
 
 /** Paths the server answers itself: the service worker must never answer them from the app shell or a cache. */
 const SERVER_PATHS = [
@@ -53,6 +54,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    featureNavItems(),
     prerenderPublicPages(),
     VitePWA({
       strategies: 'generateSW',
@@ -85,10 +87,14 @@ export default defineConfig({
       workbox: {
         // woff files are only the fallback for browsers without woff2; every browser with a service worker reads woff2.
         globPatterns: ['**/*.{js,css,html,woff2,png,svg,webmanifest,txt}'],
-        // The precompressed copies are for the server to send; the cache keeps the originals once.
-        globIgnores: ['**/*.br', '**/*.gz'],
+        // The precompressed copies are for the server to send; the cache keeps the originals once. The server
+        // renderer (dist/web/server/) is the server's own.
+        globIgnores: ['**/*.br', '**/*.gz', `${SERVER_RENDERER_DIR}/**`],
         manifestTransforms: [
-          (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: precacheUrlOf(entry.url) })), warnings: [] }),
+          (entries) => ({
+            manifest: entries.map((entry) => ({ ...entry, url: precacheUrlOf(entry.url) })),
+            warnings: [],
+          }),
         ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: SERVER_PATHS,

@@ -14,16 +14,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const PAGES = ['capture.html', 'index.html', 'pages/home.html'];
+export const PAGES = ['capture.html', 'index.html', 'pages/home.html', 'pages/report.html'];
 /** The goal (issue 8): KB (1024 bytes) of gzipped initial JavaScript per page. */
-export const GOALS = { 'capture.html': 150, 'index.html': 150, 'pages/home.html': 150 };
+export const GOALS = {
+  'capture.html': 150,
+  'index.html': 150,
+  'pages/home.html': 150,
+  'pages/report.html': 150,
+};
 /**
- * What `npm test` enforces today. The capture page meets its goal. The staff app (182.5 KB) and the public pages
- * (161.2 KB) do not yet: both load every feature's Vietnamese and English messages and the router up front, and
- * the fix (messages per feature and per language, loaded with their routes) is issue 8's open part. Until then
- * their ceilings are the sizes measured on 2026-12-05, so nothing grows meanwhile; lower them as the fix lands.
+ * What `npm test` enforces: the goals. The staff app and the public pages met them once messages were loaded per
+ * feature and per language with their routes (web/app/message-loading.ts) and the public document stopped carrying
+ * the staff routes (web/public-site/catalogue.ts); measured on 2026-12-06: capture 139.7 KB, staff 145.8 KB, public
+ * home 139.8 KB.
  */
-export const BUDGETS = { 'capture.html': 150, 'index.html': 185, 'pages/home.html': 165 };
+export const BUDGETS = GOALS;
 
 /**
  * The JS a document loads before it runs: <script type="module" src> and <link rel="modulepreload" href>.
@@ -63,7 +68,10 @@ export function hydrationScriptsOf(dist, page) {
 export function measurePage(dist, page) {
   const file = path.join(dist, page);
   if (!fs.existsSync(file)) return null;
-  const scripts = new Set([...initialScriptsOf(fs.readFileSync(file, 'utf8')), ...hydrationScriptsOf(dist, page)]);
+  const scripts = new Set([
+    ...initialScriptsOf(fs.readFileSync(file, 'utf8')),
+    ...hydrationScriptsOf(dist, page),
+  ]);
   const files = [...scripts].map((src) => {
     const body = fs.readFileSync(path.join(dist, src.replace(/^\//, '')));
     return { src, bytes: body.length, gzipped: gzipSync(body, { level: 9 }).length };

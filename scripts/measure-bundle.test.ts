@@ -58,13 +58,17 @@ describe('measure-bundle', () => {
     page('index.html', ['app-c.js'], ['vendor-b.js']);
     expect(checkBudgets(dist, BUDGETS, quiet)).toEqual([
       `capture.html is not built (${path.join(dist, 'capture.html')} is missing)`,
-      expect.stringMatching(/^index\.html: 18\d\.\d KB of initial JavaScript \(gzipped\), over its 150 KB budget$/),
+      expect.stringMatching(
+        /^index\.html: 18\d\.\d KB of initial JavaScript \(gzipped\), over its 150 KB budget$/,
+      ),
       `pages/home.html is not built (${path.join(dist, 'pages/home.html')} is missing)`,
+      `pages/report.html is not built (${path.join(dist, 'pages/report.html')} is missing)`,
     ]);
     page('capture.html', ['capture-a.js'], ['vendor-b.js']);
     page('index.html', ['app-c.js']);
     fs.mkdirSync(path.join(dist, 'pages'));
     page('pages/home.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/report.html', ['public-d.js'], ['vendor-b.js']);
     const problems = checkBudgets(dist, BUDGETS, quiet);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(

@@ -4,6 +4,10 @@ import type { Database } from './db/database';
 import type { Clock } from './platform/clock';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { createHttpServer } from './platform/http/create-server';
+import { providePageData } from './platform/http/web-app';
+import { ANONYMOUS } from './platform/auth/actor';
+import { AppError } from './platform/errors';
+import { TeamDetailSchema } from '../shared/contracts/teams';
 import type { ZodApp } from './platform/http/route-types';
 import { createUsersRepository } from './modules/accounts/users.repository';
 import { createAuthService } from './modules/accounts/auth.service';
@@ -27,8 +31,20 @@ import { createRetentionJobs } from './platform/privacy/retention';
 import { consentPersonalData, createConsentRegistry } from './platform/privacy/consent';
 import { createMailJobs, createSmtpTransport, type MailTransport } from './platform/mail/mail-delivery';
 import { createGeographyServices, registerGeographyRoutes } from './modules/geography/index';
-import { createDemoRepository, createDemoService, registerDemoRoutes, type DemoSeedExtension } from './modules/demo/index';
-import { createTeamsModule, listTeamsOfUser, registerTeamsRoutes, seedDemoTeams, teamMembershipRetention, teamsPersonalData } from './modules/teams/index';
+import {
+  createDemoRepository,
+  createDemoService,
+  registerDemoRoutes,
+  type DemoSeedExtension,
+} from './modules/demo/index';
+import {
+  createTeamsModule,
+  listTeamsOfUser,
+  registerTeamsRoutes,
+  seedDemoTeams,
+  teamMembershipRetention,
+  teamsPersonalData,
+} from './modules/teams/index';
 import { createServicesModule, registerServicesRoutes } from './modules/services/index';
 import {
   createSupportModule,
@@ -40,13 +56,30 @@ import {
 import { createCalendarModule, registerCalendarRoutes } from './modules/calendar/index';
 import { createPrivacyModule, registerBreachRoutes, registerRequestRoutes } from './modules/privacy/index';
 import { createHomeModule, registerHomeRoutes } from './modules/home/index';
+import { createAgenciesModule, registerAgencyRoutes, seedDemoAgencies } from './modules/agencies/index';
+import {
+  caseContactConsentHook,
+  caseFollowerConsentHook,
+  casesPersonalData,
+  casesRetention,
+  createCasesModule,
+  registerCasePublicRoutes,
+  registerCaseStatsRoutes,
+  registerCaseHandlingRoutes,
+} from './modules/cases/index';
+import { createFileStorage, type FileStorage } from './platform/files/index';
+import { createOpen311Module, registerOpen311Routes } from './modules/open311/index';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
 
 export const VERSION = '0.1.0';
 
 /** Later modules' parts of the demo province, run in order after its hamlets and accounts (main.ts, bench/). */
-export const DEMO_SEED_EXTENSIONS: DemoSeedExtension[] = [seedDemoTeams, seedDemoSupportRecords];
+export const DEMO_SEED_EXTENSIONS: DemoSeedExtension[] = [
+  seedDemoTeams,
+  seedDemoSupportRecords,
+  seedDemoAgencies,
+];
 
 export interface AppDeps {
   config: Config;
@@ -60,6 +93,8 @@ export interface AppDeps {
   mailTransport?: MailTransport | null;
   /** Outbound webhook HTTP; defaults to global fetch. Tests pass a fake. */
   webhookFetch?: WebhookFetch;
+  /** Where photos and files are stored; defaults to config.storage (DATA_DIR/files or STORAGE_URL). */
+  fileStorage?: FileStorage;
 }
 
 /**
@@ -84,6 +119,7 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: config.trustProxy,
     webDist: config.webDist,
     version: VERSION,
+    uploads: config.uploads,
   });
   const app = http as unknown as ZodApp;
   const db = database.db;
@@ -99,7 +135,15 @@ export async function buildApp(deps: AppDeps) {
     teamsOfUser: listTeamsOfUser(db, sealer, clock),
   });
   registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure });
-  const accounts = registerAccountsRoutes(app, { db, dialect: database.dialect, users, auth, clock, config, sealer });
+  const accounts = registerAccountsRoutes(app, {
+    db,
+    dialect: database.dialect,
+    users,
+    auth,
+    clock,
+    config,
+    sealer,
+  });
 
   const notificationsRepo = createNotificationsRepository(db);
   const notifications = createNotificationsService({
@@ -123,14 +167,78 @@ export async function buildApp(deps: AppDeps) {
     members: teams.members,
     clock,
   });
+  // A team's public page is rendered on the server with what an anonymous visitor reads from GET /api/v1/teams/:id
+  // (the response schema strips the rest, as the route's serializer does); no such team → the page's frame.
+  providePageData(http, 'team', async ({ id = '' }) => {
+    try {
+      return TeamDetailSchema.parse(await teams.teams.getTeam(ANONYMOUS, id));
+    } catch (error) {
+      if (error instanceof AppError) return null;
+      throw error;
+    }
+  });
   const catalogue = createServicesModule({ db });
   registerServicesRoutes(app, { services: catalogue, clock });
   // Consent records: each module whose basis is consent declares how it honours a withdrawal.
-  const consent = createConsentRegistry([supportConsentHook]);
-  const support = createSupportModule({ db, dialect: database.dialect, clock, teams, services: catalogue, consent });
+  const consent = createConsentRegistry([
+    supportConsentHook,
+    caseContactConsentHook,
+    caseFollowerConsentHook(sealer),
+  ]);
+  const support = createSupportModule({
+    db,
+    dialect: database.dialect,
+    clock,
+    teams,
+    services: catalogue,
+    consent,
+  });
   registerSupportRoutes(app, { records: support.records, lists: support.lists, clock });
   const calendar = createCalendarModule({ db, clock });
   registerCalendarRoutes(app, { calendar, clock });
+  // Agencies, routing rules, reply templates and the province's case settings (issue 10).
+  const agencies = createAgenciesModule({ db, clock, provinceCode: config.provinceCode });
+  registerAgencyRoutes(app, agencies, clock);
+  // The case engine (issue 10): citizens' reports and petitions, teams' proposals; photos in the file storage.
+  const fileStorage = deps.fileStorage ?? createFileStorage(config.storage);
+  const cases = createCasesModule({
+    db,
+    dialect: database.dialect,
+    clock,
+    sealer,
+    storage: fileStorage,
+    uploads: config.uploads,
+    provinceCode: config.provinceCode,
+    calendarFor: calendar.calendarFor,
+    communeAt: geography.boundaries.communeAt,
+    deadlinesFor: agencies.settings.deadlinesFor,
+    suggestAgency: agencies.routing.suggest,
+    publicUrl: config.publicUrl,
+  });
+  await cases.ensureDefaults(config.provinceCode);
+  registerCaseHandlingRoutes(app, { handling: cases.handling, clock });
+  registerCaseStatsRoutes(app, { stats: cases.stats, exports: cases.exports, clock });
+  registerCasePublicRoutes(app, {
+    intake: cases.intake,
+    publicCases: cases.publicCases,
+    citizen: cases.citizen,
+    clock,
+    provinceCode: config.provinceCode,
+    uploadMaxBytes: config.uploads.maxBytes,
+  });
+  // Open311 GeoReport v2 (interfaces.md §3): categories as services, cases as requests, through the same intake.
+  const open311 = createOpen311Module({
+    db,
+    clock,
+    sealer,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+    contact: config.mailFrom,
+    createCase: cases.intake.createCase,
+    calendarFor: calendar.calendarFor,
+    deadlinesFor: agencies.settings.deadlinesFor,
+  });
+  registerOpen311Routes(app, { open311, clock, db });
   // The role homes' counts, read across teams, hamlets and support records inside each caller's grants.
   registerHomeRoutes(app, { home: createHomeModule({ db, clock }) });
 
@@ -142,7 +250,12 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: config.publicUrl,
     calendarFor: calendar.calendarFor,
     // Each module's part in access and deletion requests; a module added later registers its provider here.
-    providers: [accountsPersonalData(sealer), teamsPersonalData(sealer), consentPersonalData],
+    providers: [
+      accountsPersonalData(sealer),
+      teamsPersonalData(sealer),
+      casesPersonalData(sealer),
+      consentPersonalData,
+    ],
     consent,
   });
   registerBreachRoutes(app, { breaches: privacy.breaches, clock });
@@ -152,13 +265,14 @@ export async function buildApp(deps: AppDeps) {
   const events = createEventBus();
   const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
   events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
+  cases.notify.subscribe(events);
   const housekeeping = createHousekeepingJobs({ db, clock, retentionDays: config.retentionDaysOperational });
   const signInThrottleJobs = createSignInThrottleJobs({ throttles: signInThrottles, clock });
   // Each module declares how its purpose's data is anonymised once the register's retention period has passed.
   const retention = createRetentionJobs({
     db,
     clock,
-    rules: [accountsRetention, teamMembershipRetention, supportRecordsRetention],
+    rules: [accountsRetention, teamMembershipRetention, supportRecordsRetention, casesRetention(sealer)],
   });
   const notificationJobs = createNotificationJobs({
     db,
@@ -168,7 +282,11 @@ export async function buildApp(deps: AppDeps) {
     fetch: deps.webhookFetch ?? fetch,
   });
   const mailTransport =
-    deps.mailTransport !== undefined ? deps.mailTransport : config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+    deps.mailTransport !== undefined
+      ? deps.mailTransport
+      : config.smtpUrl
+        ? createSmtpTransport(config.smtpUrl)
+        : null;
   const jobs = createJobRunner({
     database,
     clock,
@@ -183,6 +301,7 @@ export async function buildApp(deps: AppDeps) {
       ...notificationJobs.jobs,
       ...retention.jobs,
       ...privacy.jobs,
+      ...cases.jobs,
     ],
     schedules: [
       eventDispatchSchedule,
@@ -191,9 +310,30 @@ export async function buildApp(deps: AppDeps) {
       ...notificationJobs.schedules,
       ...retention.schedules,
       ...privacy.schedules,
+      ...cases.schedules,
     ],
   });
 
-  return { app, metrics, services: { auth, accounts, demo, geography, notifications, teams, catalogue, support, calendar, privacy }, sealer, jobs, events };
+  return {
+    app,
+    metrics,
+    services: {
+      auth,
+      accounts,
+      demo,
+      geography,
+      notifications,
+      teams,
+      catalogue,
+      support,
+      calendar,
+      privacy,
+      agencies,
+      cases,
+    },
+    sealer,
+    jobs,
+    events,
+  };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

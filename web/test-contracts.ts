@@ -31,7 +31,25 @@ import {
   WorkingHoursBodySchema,
   WorkingHoursSchema,
 } from '../shared/contracts/calendar';
+import {
+  CaseCategoryListSchema,
+  CaseMapSchema,
+  CreateCaseBodySchema,
+  CreateCaseResultSchema,
+  DisputeCaseBodySchema,
+  DisputeCaseResultSchema,
+  DuplicateListSchema,
+  FollowCaseBodySchema,
+  FollowCaseResultSchema,
+  PublicCasePageSchema,
+  PublicCaseSchema,
+  RateCaseBodySchema,
+  RateCaseResultSchema,
+  SupportCaseBodySchema,
+  SupportCaseResultSchema,
+} from '../shared/contracts/cases';
 import { ErrorBodySchema } from '../shared/contracts/errors';
+import { CASE_HANDLING_CONTRACTS } from './features/case-handling/endpoint-contracts';
 import {
   AccessLogPageSchema,
   BreachPageSchema,
@@ -165,7 +183,12 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     responses: created(UserGrantSchema),
   },
   { method: 'DELETE', path: '/api/v1/users/:id/grants/:grantId', responses: noContent },
-  { method: 'POST', path: '/api/v1/users/:id/reveal-phone', body: RevealBodySchema, responses: ok(RevealedPhoneSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/users/:id/reveal-phone',
+    body: RevealBodySchema,
+    responses: ok(RevealedPhoneSchema),
+  },
   { method: 'GET', path: '/api/v1/privacy/access-log', responses: ok(AccessLogPageSchema) },
   { method: 'GET', path: '/api/v1/privacy/breaches', responses: ok(BreachPageSchema) },
   {
@@ -193,7 +216,11 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     body: VerifyDataSubjectRequestBodySchema,
     responses: ok(DataSubjectRequestStatusSchema),
   },
-  { method: 'GET', path: '/api/v1/privacy/requests/by-code/:code', responses: ok(DataSubjectRequestStatusSchema) },
+  {
+    method: 'GET',
+    path: '/api/v1/privacy/requests/by-code/:code',
+    responses: ok(DataSubjectRequestStatusSchema),
+  },
   { method: 'GET', path: '/api/v1/privacy/requests', responses: ok(DataSubjectRequestPageSchema) },
   {
     method: 'PATCH',
@@ -202,7 +229,11 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     responses: ok(DataSubjectRequestSchema),
   },
   { method: 'POST', path: '/api/v1/privacy/requests/:id/erase', responses: ok(ErasureResultSchema) },
-  { method: 'POST', path: '/api/v1/privacy/requests/:id/withdraw-consent', responses: ok(ErasureResultSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/privacy/requests/:id/withdraw-consent',
+    responses: ok(ErasureResultSchema),
+  },
   { method: 'GET', path: '/api/v1/notifications', responses: ok(NotificationPageSchema) },
   { method: 'POST', path: '/api/v1/notifications/read-all', responses: noContent },
   { method: 'GET', path: '/api/v1/notifications/preferences', responses: ok(NotificationPreferencesSchema) },
@@ -258,6 +289,42 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     path: '/api/v1/services/:code',
     body: UpdateServiceBodySchema,
     responses: ok(ServiceSchema),
+  },
+  // Citizens' cases (issue 10): literal paths before the ':id' ones.
+  { method: 'GET', path: '/api/v1/case-categories', responses: ok(CaseCategoryListSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/cases',
+    body: CreateCaseBodySchema,
+    responses: { 200: CreateCaseResultSchema, 201: CreateCaseResultSchema },
+  },
+  { method: 'GET', path: '/api/v1/cases', responses: ok(PublicCasePageSchema) },
+  { method: 'GET', path: '/api/v1/cases/map', responses: ok(CaseMapSchema) },
+  { method: 'GET', path: '/api/v1/cases/duplicates', responses: ok(DuplicateListSchema) },
+  { method: 'GET', path: '/api/v1/cases/track/:code', responses: ok(PublicCaseSchema) },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/:id/rate',
+    body: RateCaseBodySchema,
+    responses: ok(RateCaseResultSchema),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/:id/dispute',
+    body: DisputeCaseBodySchema,
+    responses: ok(DisputeCaseResultSchema),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/:id/support',
+    body: SupportCaseBodySchema,
+    responses: ok(SupportCaseResultSchema),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/:id/follow',
+    body: FollowCaseBodySchema,
+    responses: ok(FollowCaseResultSchema),
   },
   { method: 'GET', path: '/api/v1/calendars/:provinceCode', responses: ok(CalendarYearSchema) },
   {
@@ -329,6 +396,7 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     body: RevealBodySchema,
     responses: ok(RevealedPhoneSchema),
   },
+  ...CASE_HANDLING_CONTRACTS,
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -1,12 +1,15 @@
 /**
- * Setup for the "web" Vitest project (happy-dom): IndexedDB for Dexie, the real i18n bundle in Vietnamese, and a
- * clean DOM, storage and language before each test.
+ * Setup for the "web" Vitest project (happy-dom): IndexedDB for Dexie, the real messages (every namespace, both
+ * languages, loaded once), and a clean DOM, storage and Vietnamese before each test.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import { i18n } from './app/i18n';
+import { i18n, loadAllMessages } from './app/i18n';
 import { takeContractViolations } from './features/geography/fake-api';
+
+// The app loads messages per page and language; a component test reads any page in either language at once.
+beforeAll(() => loadAllMessages());
 
 beforeEach(async () => {
   window.localStorage.clear();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { SERVER_RENDERER_DIR } from './prerender-public.ts';
 
 /** The text assets a browser downloads: each gets .br and .gz siblings. */
 export const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml|map)$/;
@@ -14,11 +15,15 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
-/** Writes `<file>.br` (brotli, best) and `<file>.gz` (gzip -9) beside every text asset under `dir`. */
-export function precompressDirectory(dir: string): number {
+/**
+ * Writes `<file>.br` (brotli, best) and `<file>.gz` (gzip -9) beside every text asset under `dir`, except in the
+ * folders named in `skip` (the server renderer: never sent to a browser).
+ */
+export function precompressDirectory(dir: string, skip: readonly string[] = []): number {
   let count = 0;
+  const skipped = skip.map((folder) => path.join(dir, folder) + path.sep);
   for (const file of filesUnder(dir)) {
-    if (!COMPRESSIBLE.test(file)) continue;
+    if (!COMPRESSIBLE.test(file) || skipped.some((prefix) => file.startsWith(prefix))) continue;
     const body = fs.readFileSync(file);
     fs.writeFileSync(
       `${file}.br`,
@@ -53,7 +58,7 @@ export function precompress(): Plugin {
       order: 'post',
       sequential: true,
       handler() {
-        precompressDirectory(path.resolve(config.root, config.build.outDir));
+        precompressDirectory(path.resolve(config.root, config.build.outDir), [SERVER_RENDERER_DIR]);
       },
     },
   };

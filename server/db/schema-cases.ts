@@ -53,14 +53,7 @@ export interface CaseRoutingRulesTable {
 }
 
 export type CaseStateColumn =
-  | 'submitted'
-  | 'accepted'
-  | 'assigned'
-  | 'in_progress'
-  | 'answered'
-  | 'closed'
-  | 'refused'
-  | 'merged';
+  'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'answered' | 'closed' | 'refused' | 'merged';
 
 export interface CasesTable {
   id: string;
@@ -245,4 +238,25 @@ export interface CaseSettingsTable {
   moderate_anonymous: number;
   updated_by: string | null;
   updated_at: string;
+}
+
+/**
+ * The public map's overview (issue 10): published, visible reports and petitions counted per grid cell of
+ * `cell` hundredths of a degree (1: about 1 km; 8: about 9 km): gx = floor((lng + 180) / size), gy = floor((lat + 90)
+ * / size); rebuilt every minute by `cases.map.refresh`. `one_*` are a cell's smallest values, which are its one
+ * case's own when n = 1.
+ */
+export interface CaseMapCellsTable {
+  province_code: string;
+  cell: number;
+  gy: number;
+  gx: number;
+  n: number;
+  sum_lat: number;
+  sum_lng: number;
+  one_id: string;
+  one_code: string;
+  one_state: CaseStateColumn;
+  one_category: string;
+  refreshed_at: string;
 }

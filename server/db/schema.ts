@@ -5,7 +5,6 @@
  */
 import type { Generated } from 'kysely';
 
-
 export interface UnitsTable {
   /** "<level>:<code>:<validFrom|origin>" — a code can name different units before and after the reform. */
   id: string;
@@ -210,7 +209,6 @@ export interface RateLimitCountersTable {
   expires_at: string;
 }
 
-
 export interface SettingsTable {
   key: string;
   value: string;
@@ -356,6 +354,7 @@ import type {
   CaseExtensionsTable,
   CaseFilesTable,
   CaseFollowersTable,
+  CaseMapCellsTable,
   CaseReplyTemplatesTable,
   CaseRoutingRulesTable,
   CaseSettingsTable,
@@ -411,5 +410,6 @@ export interface DB {
   case_submissions: CaseSubmissionsTable;
   case_code_counters: CaseCodeCountersTable;
   case_settings: CaseSettingsTable;
+  case_map_cells: CaseMapCellsTable;
   kysely_migration: { name: string; timestamp: string };
 }

@@ -10,6 +10,10 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
+  // @fastify/multipart logs the request's headers at trace level ("Providing options to busboy").
+  'busboyOptions.headers.authorization',
+  'busboyOptions.headers.cookie',
+  'busboyOptions.headers["x-csrf-token"]',
   '*.password',
   '*.newPassword',
   '*.currentPassword',
@@ -91,7 +95,11 @@ function isRequestLine(args: unknown[]): boolean {
   return typeof first === 'object' && first !== null && ('req' in first || 'res' in first);
 }
 
-export function createLogger(level: string, destination?: DestinationStream, opts: LoggerOptions = {}): Logger {
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  opts: LoggerOptions = {},
+): Logger {
   const quietRequests = opts.requestLogs === false;
   const options: pino.LoggerOptions = {
     level,

@@ -21,7 +21,7 @@ export interface BuildUserOptions {
   name?: string;
   phone?: string | null;
   status?: 'active' | 'invited' | 'disabled';
-  grants?: { role: Role; unitCode: string; provinceCode?: string; communeCode?: string }[];
+  grants?: { role: Role; unitCode: string; provinceCode?: string; communeCode?: string; agencyId?: string }[];
 }
 
 /**
@@ -66,6 +66,7 @@ export async function buildUser(db: Kysely<DB>, opts: BuildUserOptions = {}) {
         hamlet_id: level === 'hamlet' ? g.unitCode : null,
         created_by: null,
         created_at: now,
+        ...(g.agencyId ? { agency_id: g.agencyId } : {}),
       })
       .execute();
   }

@@ -10,11 +10,12 @@ import { loadOfficialUnits } from '../modules/geography/index';
 import { createTestApp, signIn, testSealer, type TestApp } from './app';
 import { testDialect } from './database';
 import { SEALED_COLUMNS, openSealed } from '../platform/crypto/sealed-columns';
+import { findPurpose } from '../../shared/privacy/register';
 
 /**
  * Issue 9's proof: after the demo seed and the flows that store phone numbers (a member with a phone, a team's
  * contact phone, a profile phone, an invitation and a password reset by phone, a citizen's requests by phone and by
- * e-mail), no phone number in any of its written forms (0912…, +84912…, 84912…) nor the citizen's e-mail is found in what the database keeps — on SQLite the database file and its
+ * e-mail; a citizen's report with name, phone and e-mail), no phone number in any of its written forms (0912…, +84912…, 84912…) nor the citizen's e-mail is found in what the database keeps — on SQLite the database file and its
  * write-ahead log read as bytes, on PostgreSQL a pg_dump of the schema.
  */
 const PASSWORD = 'Demo-password-2026';
@@ -28,14 +29,27 @@ function writtenForms(phone: string): string[] {
 describe(`no phone number reaches the ${testDialect()} storage in plain text`, () => {
   let t: TestApp;
   let dir: string;
-  const added = ['+84977001122', '+84388112233', '+84966554433', '+84355667788', '+84345111222'];
+  const added = [
+    '+84977001122',
+    '+84388112233',
+    '+84966554433',
+    '+84355667788',
+    '+84345111222',
+    '+84345222333',
+  ];
+  // A citizen's report with a name, phone and e-mail (issue 10): every one sealed.
+  const reporterEmail = 'phan.anh.scan@example.vn';
+  const reporterName = 'Phạm Thị Phản Ánh Quét';
   const citizenEmail = 'cong.dan.scan@example.vn';
   // What a citizen writes about their request is free text naming them: sealed too.
   const citizenText = 'Tôi là Nguyễn Thị Quét, xin xem dữ liệu về tôi';
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-scan-'));
-    t = await createTestApp({ SEED: 'demo', DEMO_PASSWORD: PASSWORD }, { sqliteFile: path.join(dir, 'scan.sqlite') });
+    t = await createTestApp(
+      { SEED: 'demo', DEMO_PASSWORD: PASSWORD },
+      { sqliteFile: path.join(dir, 'scan.sqlite') },
+    );
     await loadOfficialUnits(t.database.db, { provinces: ['80'] });
     const seeded = await seedDemoProvince({
       db: t.database.db,
@@ -63,8 +77,18 @@ describe(`no phone number reaches the ${testDialect()} storage in plain text`, (
         headers: s.headers,
         payload: { name: 'Trần Thị Quét', affiliation: 'youth_union', phone: '0977 001 122', invite: false },
       }),
-      t.app.inject({ method: 'PATCH', url: `/api/v1/teams/${team.id}`, headers: s.headers, payload: { contactPhone: '0388112233' } }),
-      t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: s.headers, payload: { phone: '+84966554433' } }),
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/teams/${team.id}`,
+        headers: s.headers,
+        payload: { contactPhone: '0388112233' },
+      }),
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: s.headers,
+        payload: { phone: '+84966554433' },
+      }),
       t.app.inject({
         method: 'POST',
         url: '/api/v1/invitations',
@@ -88,6 +112,21 @@ describe(`no phone number reaches the ${testDialect()} storage in plain text`, (
       });
       expect(filed.statusCode, filed.body).toBe(202);
     }
+    const report = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        id: '01938a2e-7b1c-7d3e-8f00-000000000010',
+        kind: 'petition',
+        categoryCode: 'procedures',
+        description: 'Đề nghị niêm yết thủ tục tại nhà văn hoá ấp.',
+        name: reporterName,
+        phone: '0345 222 333',
+        email: reporterEmail,
+        contactConsentVersion: findPurpose('reports').consent!.version,
+      },
+    });
+    expect(report.statusCode, report.body).toBe(201);
   });
   afterAll(async () => {
     await t?.close();
@@ -151,6 +190,8 @@ describe(`no phone number reaches the ${testDialect()} storage in plain text`, (
     expect(formsIn(bytes, phones)).toEqual([]);
     expect(bytes.includes(citizenEmail)).toBe(false);
     expect(bytes.includes(citizenText)).toBe(false);
+    expect(bytes.includes(reporterEmail)).toBe(false);
+    expect(bytes.includes(reporterName)).toBe(false);
   });
 
   it('would find a number stored in plain text (the scan can fail)', async () => {

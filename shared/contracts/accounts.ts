@@ -14,7 +14,10 @@ export const PhoneSchema = z
   .string()
   .trim()
   .max(20)
-  .refine((v) => /^(\+84|84|0)\d{9}$/.test(v.replace(/[\s.-]/g, '')), 'Phone must look like 0912345678, +84912345678 or 84912345678');
+  .refine(
+    (v) => /^(\+84|84|0)\d{9}$/.test(v.replace(/[\s.-]/g, '')),
+    'Phone must look like 0912345678, +84912345678 or 84912345678',
+  );
 export const PasswordSchema = z.string().min(10, 'At least 10 characters').max(200);
 
 export const LoginBodySchema = z
@@ -98,8 +101,18 @@ export function maskPhone(phone: string | null): string | null {
   return `${national.slice(0, 2)}•• ••• ${national.slice(-3)}`;
 }
 
-const UnitCodeSchema = z.string().trim().min(2).max(64).describe('2-digit province, 5-digit commune, or a hamlet id');
-const SecretTokenSchema = z.string().trim().min(20).max(200).describe('The token from the e-mailed or shared link');
+const UnitCodeSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .describe('2-digit province, 5-digit commune, or a hamlet id');
+const SecretTokenSchema = z
+  .string()
+  .trim()
+  .min(20)
+  .max(200)
+  .describe('The token from the e-mailed or shared link');
 
 // ---------------------------------------------------------------------------------------------- password reset
 
@@ -145,7 +158,9 @@ export const InvitationViewSchema = z.object({
   phoneMasked: z
     .string()
     .nullable()
-    .describe('Set when the invitation went to a phone number: the account signs in with it, an e-mail is optional'),
+    .describe(
+      'Set when the invitation went to a phone number: the account signs in with it, an e-mail is optional',
+    ),
   role: RoleSchema,
   unitCode: z.string(),
   unitName: z.string(),
@@ -182,6 +197,7 @@ export const UserGrantSchema = z.object({
   role: RoleSchema,
   unitCode: z.string(),
   unitName: z.string(),
+  agencyId: z.string().nullable().optional().describe("An agency_handler grant's agency"),
 });
 export type UserGrant = z.infer<typeof UserGrantSchema>;
 
@@ -191,7 +207,7 @@ export const UserListItemSchema = z.object({
   email: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   status: UserStatusSchema,
-  grants: z.array(UserGrantSchema).describe('Grants inside the caller\'s scope'),
+  grants: z.array(UserGrantSchema).describe("Grants inside the caller's scope"),
   actions: z.array(ActionSchema),
 });
 export type UserListItem = z.infer<typeof UserListItemSchema>;
@@ -207,7 +223,10 @@ export const UserDetailSchema = UserListItemSchema.extend({
 export type UserDetail = z.infer<typeof UserDetailSchema>;
 
 export const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
-export const UserGrantParamsSchema = z.object({ id: z.string().min(1).max(100), grantId: z.string().min(1).max(100) });
+export const UserGrantParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  grantId: z.string().min(1).max(100),
+});
 
 export const UpdateUserBodySchema = z.strictObject({
   name: z.string().trim().min(2).max(120).optional(),
@@ -215,7 +234,12 @@ export const UpdateUserBodySchema = z.strictObject({
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 
-export const CreateGrantBodySchema = z.strictObject({ role: RoleSchema, unitCode: UnitCodeSchema });
+export const CreateGrantBodySchema = z.strictObject({
+  role: RoleSchema,
+  unitCode: UnitCodeSchema,
+  /** Only for agency_handler: the agency whose cases the grant handles; the unit must be the agency's own unit. */
+  agencyId: z.string().min(1).max(100).optional(),
+});
 export type CreateGrantBody = z.infer<typeof CreateGrantBodySchema>;
 
 // ---------------------------------------------------------------------------------------------------- API keys
@@ -226,7 +250,9 @@ export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export const CreateApiKeyBodySchema = z.strictObject({
   name: z.string().trim().min(2).max(120),
   scopes: z.array(ApiKeyScopeSchema).min(1).max(API_KEY_SCOPES.length),
-  unitCode: UnitCodeSchema.optional().describe('Province or commune the key acts in; defaults to your province'),
+  unitCode: UnitCodeSchema.optional().describe(
+    'Province or commune the key acts in; defaults to your province',
+  ),
 });
 export type CreateApiKeyBody = z.infer<typeof CreateApiKeyBodySchema>;
 
@@ -280,7 +306,9 @@ export const AuditEntrySchema = z.object({
   entityName: z
     .string()
     .nullable()
-    .describe('The object in words where cheap to name (an account, team, member, hamlet or kind of help); null otherwise'),
+    .describe(
+      'The object in words where cheap to name (an account, team, member, hamlet or kind of help); null otherwise',
+    ),
   provinceName: z.string().nullable().describe('The province the entry is placed in, by name'),
   communeName: z.string().nullable().describe('The commune or ward the entry is placed in, by name'),
   before: z.unknown(),

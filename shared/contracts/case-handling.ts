@@ -23,7 +23,14 @@ import { pageOf } from './paging';
 
 const UuidSchema = z.string().regex(UUID_PATTERN, 'Must be a UUID');
 
-export const AGENCY_KINDS = ['department', 'commune_office', 'utility', 'police', 'youth_union', 'other'] as const;
+export const AGENCY_KINDS = [
+  'department',
+  'commune_office',
+  'utility',
+  'police',
+  'youth_union',
+  'other',
+] as const;
 export const AgencySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,7 +58,10 @@ export const AgencyBodySchema = z.strictObject({
   active: z.boolean().default(true),
 });
 export const AgencyListQuerySchema = z.object({
-  unit: z.string().regex(/^\d{2}$|^\d{5}$/).optional(),
+  unit: z
+    .string()
+    .regex(/^\d{2}$|^\d{5}$/)
+    .optional(),
   q: z.string().max(100).optional(),
 });
 
@@ -67,7 +77,10 @@ export const RoutingRuleListSchema = z.object({ items: z.array(RoutingRuleSchema
 /** PUT: one rule per category × commune (null = the province default); agencyId null deletes it. */
 export const RoutingRuleBodySchema = z.strictObject({
   categoryCode: z.string().trim().min(1).max(64),
-  communeCode: z.string().regex(/^\d{5}$/).nullable(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable(),
   agencyId: UuidSchema.nullable(),
 });
 
@@ -75,8 +88,23 @@ export const InboxQuerySchema = z.object({
   /** 'agency': cases with my agencies; 'commune': cases placed in my communes (receiving); 'all': my whole scope. */
   box: z.enum(['agency', 'commune', 'all']).default('all'),
   agencyId: UuidSchema.optional(),
-  commune: z.string().regex(/^\d{5}$/).optional(),
-  state: z.enum(['open', 'submitted', 'accepted', 'assigned', 'in_progress', 'answered', 'closed', 'refused', 'merged']).optional(),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  state: z
+    .enum([
+      'open',
+      'submitted',
+      'accepted',
+      'assigned',
+      'in_progress',
+      'answered',
+      'closed',
+      'refused',
+      'merged',
+    ])
+    .optional(),
   kind: CaseKindSchema.optional(),
   severity: CaseSeveritySchema.optional(),
   category: z.string().max(64).optional(),
@@ -125,7 +153,15 @@ export const ReporterViewSchema = z.object({
 
 export const InternalEntrySchema = z.object({
   id: z.string(),
-  kind: z.enum(['transition', 'note', 'public_update', 'citizen_comment', 'rating', 'extension', 'moderation']),
+  kind: z.enum([
+    'transition',
+    'note',
+    'public_update',
+    'citizen_comment',
+    'rating',
+    'extension',
+    'moderation',
+  ]),
   action: z.string().nullable(),
   fromState: CaseStateSchema.nullable(),
   toState: CaseStateSchema.nullable(),
@@ -188,8 +224,16 @@ export const CaseActionBodySchema = z.discriminatedUnion('action', [
     reason: z.string().trim().min(5).max(2000),
     notCompetent: z.boolean().default(false),
   }),
-  z.strictObject({ action: z.literal('assign'), agencyId: UuidSchema.optional(), message: z.string().trim().max(2000).optional() }),
-  z.strictObject({ action: z.literal('reassign'), agencyId: UuidSchema, reason: z.string().trim().min(5).max(2000) }),
+  z.strictObject({
+    action: z.literal('assign'),
+    agencyId: UuidSchema.optional(),
+    message: z.string().trim().max(2000).optional(),
+  }),
+  z.strictObject({
+    action: z.literal('reassign'),
+    agencyId: UuidSchema,
+    reason: z.string().trim().min(5).max(2000),
+  }),
   z.strictObject({ action: z.literal('start'), message: z.string().trim().max(2000).optional() }),
   z.strictObject({ action: z.literal('answer'), text: z.string().trim().min(5).max(8000) }),
   z.strictObject({ action: z.literal('close'), message: z.string().trim().max(2000).optional() }),
@@ -258,3 +302,50 @@ export const ReplyTemplateBodySchema = z.strictObject({
 });
 
 export { CaseLocationSchema };
+
+// ------------------------------------------------------------------------------------------------------------------
+// Added for the handlers' screens (web/features/case-handling): the shapes of the endpoints the plan names that had
+// no schema yet. Additive; the server helpers may refine them. (Settings and statistics: case-admin.ts.)
+
+/** POST /api/v1/cases/{id}/reveal-contact: the reason is written to the personal-data access log with the reveal. */
+export const RevealContactBodySchema = z.strictObject({ reason: z.string().trim().min(5).max(300) });
+export const RevealedContactSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable() });
+
+/**
+ * What every write on a case answers (actions, notes, extensions and their decision, moderation, block, answer
+ * photos): the handler's view of the case after the write, so the screen shows it without another read.
+ */
+export const CaseWriteResultSchema = HandlerCaseSchema;
+
+/** GET /api/v1/proposals?teamId= — a team's difficulties and proposals with their official answers. */
+export const ProposalListQuerySchema = z.object({
+  teamId: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const ProposalItemSchema = z.object({
+  id: z.string(),
+  code: CaseCodeSchema,
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  theme: z.string(),
+  title: z.string(),
+  state: CaseStateSchema,
+  submittedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  answer: z.string().nullable(),
+  refusedReason: z.string().nullable(),
+});
+export const ProposalPageSchema = pageOf(ProposalItemSchema);
+/** GET /api/v1/proposals/summary?teamId= — counts by theme × state (Youth Union coordinators; leaders: their team). */
+export const ProposalSummarySchema = z.object({
+  rows: z.array(z.object({ theme: z.string(), state: CaseStateSchema, count: z.number().int() })),
+  total: z.number().int(),
+});
+export type ProposalSummary = z.infer<typeof ProposalSummarySchema>;
+
+/** GET /api/v1/proposals/summary?teamId=. */
+export const ProposalSummaryQuerySchema = z.object({ teamId: z.string().min(1).max(64).optional() });
+
+/** Answer photos: POST /api/v1/cases/{id}/answer-photos (multipart, up to 5 `photos` parts) after the answer. */
+export const ANSWER_PHOTO_LIMIT = 5;

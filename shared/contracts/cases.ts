@@ -20,7 +20,9 @@ const UuidSchema = z.string().regex(UUID_PATTERN, 'Must be a UUID');
 export const CaseStateSchema = z.enum(CASE_STATES);
 export const CaseKindSchema = z.enum(CASE_KINDS);
 export const CaseSeveritySchema = z.enum(CASE_SEVERITIES);
-export const CaseCodeSchema = z.string().regex(CASE_TRACKING_CODE_PATTERN, 'A tracking code like PAKN.20261128.0012');
+export const CaseCodeSchema = z
+  .string()
+  .regex(CASE_TRACKING_CODE_PATTERN, 'A tracking code like PAKN.20261128.0012');
 export const DeadlineStatusSchema = z.enum(['on_time', 'due_soon', 'overdue']);
 
 export const CaseLocationSchema = z.strictObject({
@@ -51,7 +53,16 @@ export const CaseCategorySchema = z.object({
   ),
 });
 export type CaseCategory = z.infer<typeof CaseCategorySchema>;
-export const CaseCategoryListSchema = z.object({ items: z.array(CaseCategorySchema) });
+export const CaseCategoryListSchema = z.object({
+  items: z.array(CaseCategorySchema),
+  /** The installation's province: the report map draws its boundaries and starts the commune pick list there. */
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  /** An optional tile URL template ({z}/{x}/{y}) from configuration; without one the map draws boundaries only. */
+  tileUrl: z.string().max(500).nullish(),
+});
 
 /**
  * A citizen's report or petition (POST /api/v1/cases, multipart: this JSON as the field `data`, photos as `photos`
@@ -65,11 +76,21 @@ export const CreateCaseBodySchema = z.strictObject({
   title: z.string().trim().max(MAX_CASE_TITLE).nullish().describe('Made from the description when left out'),
   description: z.string().trim().min(10).max(MAX_CASE_DESCRIPTION),
   location: CaseLocationSchema.nullish(),
-  communeCode: z.string().regex(/^\d{5}$/).nullish(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullish(),
   hamletId: z.string().trim().min(1).max(64).nullish(),
   addressText: z.string().trim().max(300).nullish(),
-  attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.array(z.string().max(100)).max(20)])).optional(),
-  name: z.string().trim().max(120).nullish().describe('Always kept for handlers; shown publicly only with showName'),
+  attributes: z
+    .record(z.string().max(64), z.union([z.string().max(500), z.array(z.string().max(100)).max(20)]))
+    .optional(),
+  name: z
+    .string()
+    .trim()
+    .max(120)
+    .nullish()
+    .describe('Always kept for handlers; shown publicly only with showName'),
   showName: z.boolean().default(false),
   phone: z.string().trim().max(20).nullish(),
   email: z.string().trim().email().max(254).nullish(),
@@ -86,7 +107,11 @@ export const CreateCaseResultSchema = z.object({
   acceptDueAt: z.string(),
   reporterToken: z
     .string()
-    .describe('Secret for the reporter alone (kept on the device, in the private link): rating and disputing need it'),
+    .optional()
+    .describe(
+      'Secret for the reporter alone (kept on the device, in the private link): rating and disputing need it. Given only ' +
+        'when the case is created; a resend (status "duplicate") does not repeat it, since anyone could resend public text',
+    ),
 });
 export type CreateCaseResult = z.infer<typeof CreateCaseResultSchema>;
 
@@ -161,11 +186,17 @@ export const BboxSchema = z
   .string()
   .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox = west,south,east,north')
   .transform((s) => s.split(',').map(Number) as [number, number, number, number])
-  .refine(([w, s, e, n]) => w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90, 'An empty or inverted bbox');
+  .refine(
+    ([w, s, e, n]) => w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90,
+    'An empty or inverted bbox',
+  );
 
 export const PublicCaseQuerySchema = z.object({
   category: z.string().max(64).optional(),
-  commune: z.string().regex(/^\d{5}$/).optional(),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   status: z.enum(['open', 'closed', ...CASE_STATES]).optional(),
   kind: z.enum(['report', 'petition']).optional(),
   from: dateOnly.optional(),
@@ -176,7 +207,11 @@ export const PublicCaseQuerySchema = z.object({
 });
 
 /** The map: markers when few, grid clusters when many (the server clusters, so a phone never draws 100,000 pins). */
-export const CaseMapQuerySchema = PublicCaseQuerySchema.omit({ limit: true, cursor: true, bbox: true }).extend({
+export const CaseMapQuerySchema = PublicCaseQuerySchema.omit({
+  limit: true,
+  cursor: true,
+  bbox: true,
+}).extend({
   bbox: BboxSchema,
   zoom: z.coerce.number().int().min(0).max(20),
 });
@@ -206,16 +241,40 @@ export const DuplicateListSchema = z.object({ items: z.array(PublicCaseItemSchem
 export const CaseCodeParamsSchema = z.object({ code: CaseCodeSchema });
 export const CaseIdParamsSchema = z.object({ id: UuidSchema });
 
-const ReporterTokenSchema = z.string().min(20).max(100).describe('The reporterToken given when the case was filed');
+const ReporterTokenSchema = z
+  .string()
+  .min(20)
+  .max(100)
+  .describe('The reporterToken given when the case was filed');
 export const RateCaseBodySchema = z.strictObject({
   token: ReporterTokenSchema,
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(1000).nullish(),
 });
-export const DisputeCaseBodySchema = z.strictObject({ token: ReporterTokenSchema, reason: z.string().trim().min(5).max(2000) });
+export const DisputeCaseBodySchema = z.strictObject({
+  token: ReporterTokenSchema,
+  reason: z.string().trim().min(5).max(2000),
+});
 /** "Me too": one per device (the id is kept only as a keyed hash). */
 export const SupportCaseBodySchema = z.strictObject({ deviceId: UuidSchema });
 export const FollowCaseBodySchema = z.strictObject({
   email: z.string().trim().email().max(254),
   consentVersion: z.string().trim().min(1).max(40),
 });
+
+/** GET /api/v1/case-categories?kind= — citizens' categories by default; `proposal` lists the teams' themes. */
+export const CaseCategoryQuerySchema = z.object({ kind: CaseKindSchema.optional() });
+export const RateCaseResultSchema = z.object({ id: z.string(), rating: z.number().int() });
+export const DisputeCaseResultSchema = z.object({
+  id: z.string(),
+  state: CaseStateSchema,
+  handleDueAt: z.string(),
+});
+export const SupportCaseResultSchema = z.object({
+  id: z.string(),
+  supporters: z.number().int(),
+  added: z.boolean().describe('False when this device had already said "me too"'),
+});
+export const FollowCaseResultSchema = z.object({ id: z.string().optional(), following: z.boolean() });
+export const UnfollowQuerySchema = z.object({ token: z.string().min(10).max(200) });
+export const CaseFileParamsSchema = z.object({ id: UuidSchema, variant: z.enum(['display', 'thumb']) });

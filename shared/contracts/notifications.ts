@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'team', // team membership
   'support', // review of support records
   'privacy', // data-subject requests falling due (handlers)
+  'case', // citizens' reports and teams' proposals: assignments, deadlines, answers (issue 10)
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS).describe('What the notification is about');
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -55,7 +56,9 @@ export const NotificationPreferenceSchema = z.strictObject({
   inApp: z.boolean().describe('Show in the app'),
   email: z.boolean().describe('Send by e-mail'),
   webhook: z.boolean().describe("Post to the deployment's webhook (only when one is configured)"),
-  digest: z.boolean().describe('Bundle e-mails of this kind into one daily digest (07:00) instead of sending each'),
+  digest: z
+    .boolean()
+    .describe('Bundle e-mails of this kind into one daily digest (07:00) instead of sending each'),
 });
 export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema>;
 
@@ -69,7 +72,9 @@ export const DEFAULT_NOTIFICATION_PREFERENCE: Omit<NotificationPreference, 'kind
 
 export const NotificationPreferencesSchema = z.object({
   items: z.array(NotificationPreferenceSchema).describe('One entry per known kind'),
-  webhookAvailable: z.boolean().describe('Whether this deployment has a webhook, so `webhook` may be turned on'),
+  webhookAvailable: z
+    .boolean()
+    .describe('Whether this deployment has a webhook, so `webhook` may be turned on'),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 

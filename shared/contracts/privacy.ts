@@ -20,7 +20,7 @@ export const RevealedPhoneSchema = z.object({
 });
 export type RevealedPhone = z.infer<typeof RevealedPhoneSchema>;
 
-export const ACCESS_SUBJECT_TYPES = ['user', 'team_member', 'team', 'data_subject_request'] as const;
+export const ACCESS_SUBJECT_TYPES = ['user', 'team_member', 'team', 'data_subject_request', 'case'] as const;
 
 export const AccessLogQuerySchema = PageQuerySchema.extend({
   subjectType: z.enum(ACCESS_SUBJECT_TYPES).optional(),
@@ -66,7 +66,10 @@ const IsoInstant = z.iso.datetime({ offset: true }).describe('An instant, ISO 86
 const Text = (max: number) => z.string().trim().min(3).max(max);
 
 export const CreateBreachBodySchema = z.strictObject({
-  provinceCode: z.string().regex(/^\d{2}$/).describe('The province whose register this is'),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .describe('The province whose register this is'),
   discoveredAt: IsoInstant.describe('When the breach was discovered: the 72-hour clock starts here'),
   occurredAt: IsoInstant.nullish().describe('When it happened, if known'),
   title: Text(200),
@@ -84,7 +87,11 @@ export const UpdateBreachBodySchema = z.strictObject({
   occurredAt: IsoInstant.nullish(),
   title: Text(200).optional(),
   description: Text(4000).optional(),
-  dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)).min(1).max(BREACH_DATA_CATEGORIES.length).optional(),
+  dataCategories: z
+    .array(z.enum(BREACH_DATA_CATEGORIES))
+    .min(1)
+    .max(BREACH_DATA_CATEGORIES.length)
+    .optional(),
   subjects: Text(1000).optional(),
   subjectsCount: z.number().int().min(0).max(100_000_000).nullish(),
   consequences: Text(4000).nullish(),
@@ -94,7 +101,9 @@ export const UpdateBreachBodySchema = z.strictObject({
   notification: z
     .strictObject({
       notifiedAt: IsoInstant,
-      notifiedTo: Text(300).default('Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)'),
+      notifiedTo: Text(300).default(
+        'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)',
+      ),
       reference: Text(200).nullish().describe('The dispatch number or receipt'),
       lateReason: Text(2000).nullish().describe('Required when notified after the 72-hour deadline'),
     })
@@ -110,7 +119,10 @@ export const BreachSchema = z.object({
   occurredAt: z.string().nullable(),
   notifyBy: z.string().describe('discoveredAt + 72 hours'),
   overdue: z.boolean().describe('Not notified and past notifyBy'),
-  hoursLeft: z.number().nullable().describe('Whole hours until notifyBy while not notified (negative when overdue)'),
+  hoursLeft: z
+    .number()
+    .nullable()
+    .describe('Whole hours until notifyBy while not notified (negative when overdue)'),
   title: z.string(),
   description: z.string(),
   dataCategories: z.array(z.enum(BREACH_DATA_CATEGORIES)),
@@ -139,7 +151,14 @@ export const BreachPageSchema = pageOf(BreachSchema);
 // ------------------------------------------------------------------------------------- data-subject requests
 
 /** The rights a person exercises by a request (Law 91/2025): access, correction, deletion, restriction, withdrawal of consent, objection. */
-export const DATA_SUBJECT_REQUEST_KINDS = ['access', 'correction', 'deletion', 'restriction', 'withdrawal', 'objection'] as const;
+export const DATA_SUBJECT_REQUEST_KINDS = [
+  'access',
+  'correction',
+  'deletion',
+  'restriction',
+  'withdrawal',
+  'objection',
+] as const;
 export type DataSubjectRequestKind = (typeof DATA_SUBJECT_REQUEST_KINDS)[number];
 export const DATA_SUBJECT_REQUEST_STATUSES = [
   'unverified',
@@ -172,7 +191,11 @@ export const DataSubjectRequestCreatedSchema = z.object({
 });
 
 export const VerifyDataSubjectRequestBodySchema = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/).describe('The 6-digit code sent to the contact'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/)
+    .describe('The 6-digit code sent to the contact'),
 });
 
 /** What anyone holding the tracking code may see: no contact, no description. */
@@ -207,7 +230,13 @@ export type DataSubjectRequestQuery = z.infer<typeof DataSubjectRequestQuerySche
 export const DataSubjectRequestPageSchema = pageOf(DataSubjectRequestSchema);
 export const UpdateDataSubjectRequestBodySchema = z.strictObject({
   status: z.enum(['in_progress', 'completed', 'rejected']),
-  resolution: z.string().trim().min(3).max(4000).nullish().describe('Required to complete or reject: what was done, or why not'),
+  resolution: z
+    .string()
+    .trim()
+    .min(3)
+    .max(4000)
+    .nullish()
+    .describe('Required to complete or reject: what was done, or why not'),
 });
 export type UpdateDataSubjectRequestBody = z.infer<typeof UpdateDataSubjectRequestBodySchema>;
 

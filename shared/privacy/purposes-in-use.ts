@@ -230,3 +230,69 @@ export const notificationsPurpose: ProcessingPurpose = {
     en: 'You switch each kind of notification off in your account’s notification settings. Messages needed to sign in (such as a password reset) are still sent when you ask for them.',
   },
 };
+
+/**
+ * The case engine (issue 10). Handling a report is a public task; being told of its progress by phone or e-mail is
+ * optional and rests on the consent text below (server/modules/cases/cases.consent.ts records it and honours its
+ * withdrawal). The retention period is the default; a province may set its own (case_settings.retention_months).
+ */
+export const reportsPurpose: ProcessingPurpose = {
+  id: 'reports',
+  status: 'in_use',
+  name: { vi: 'Phản ánh, kiến nghị hiện trường', en: 'On-the-spot reports and petitions' },
+  description: {
+    vi: 'Để tiếp nhận phản ánh của người dân, chuyển đến cơ quan có thẩm quyền, giải quyết và trả lời; và để các tổ gửi khó khăn, đề xuất lên cấp trên.',
+    en: 'To receive residents’ reports, pass them to the competent agency, handle and answer them; and for teams to send their difficulties and proposals upwards.',
+  },
+  data: [
+    {
+      vi: 'Họ tên và số điện thoại hoặc e-mail của người phản ánh (không bắt buộc)',
+      en: 'The name and phone number or e-mail address of the person reporting (optional)',
+    },
+    {
+      vi: 'Nội dung phản ánh, ảnh, vị trí trên bản đồ hoặc xã, ấp và địa chỉ',
+      en: 'What is reported, photos, the place on the map or the commune, hamlet and address',
+    },
+    { vi: 'Mức độ hài lòng với câu trả lời', en: 'How satisfied you are with the answer' },
+    {
+      vi: 'E-mail của người theo dõi một phản ánh, chỉ để báo tiến độ',
+      en: 'The e-mail address of someone following a report, only to tell them of its progress',
+    },
+  ],
+  basis: {
+    kind: 'public_task',
+    explanation: {
+      vi: 'Cơ quan nhà nước có nhiệm vụ tiếp nhận, phân loại, chuyển và trả lời phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP, sửa đổi bởi Nghị định 92/2017/NĐ-CP; Điều 43 Quyết định 31/2021/QĐ-TTg). Riêng việc nhắn tin, gửi e-mail báo tiến độ cho bạn thì cần bạn đồng ý.',
+      en: 'State bodies have the task of receiving, classifying, passing on and answering reports and petitions (Decree 20/2008/NĐ-CP as amended by Decree 92/2017/NĐ-CP; Article 43 of Decision 31/2021/QĐ-TTg). Telling you of progress by message or e-mail needs your consent.',
+    },
+  },
+  consent: {
+    version: '2026-12-05',
+    text: {
+      vi: 'Tôi đồng ý để cơ quan tiếp nhận dùng số điện thoại hoặc e-mail này để báo cho tôi tiến độ và kết quả xử lý phản ánh, và liên hệ khi cần làm rõ. Thông tin liên lạc không được công khai.',
+      en: 'I agree that the receiving agency uses this phone number or e-mail address to tell me of the progress and outcome of my report, and to contact me when something needs clarifying. My contact details are never published.',
+    },
+  },
+  recipients: [
+    {
+      vi: 'Cán bộ tiếp nhận và cơ quan có thẩm quyền xử lý phản ánh (việc xem số điện thoại đầy đủ được ghi lại)',
+      en: 'The receiving officers and the agency competent to handle the report (each look at the full phone number is logged)',
+    },
+    {
+      vi: 'Mọi người: nội dung phản ánh, ảnh và câu trả lời, không kèm số điện thoại hay e-mail; tên chỉ khi bạn chọn hiện tên',
+      en: 'Everyone: the report, its photos and its answer, without the phone number or e-mail address; the name only if you chose to show it',
+    },
+  ],
+  retention: {
+    amount: 12,
+    unit: 'months',
+    text: {
+      vi: 'Tên, số điện thoại và e-mail của người phản ánh và người theo dõi được giữ đến 12 tháng sau khi phản ánh được đóng hoặc bị từ chối (tỉnh có thể quy định thời hạn khác), rồi được xoá; nội dung và câu trả lời đã công khai vẫn được giữ.',
+      en: 'The name, phone number and e-mail address of the person reporting and of followers are kept until 12 months after the report is closed or refused (a province may set another period), then deleted; the published report and answer stay.',
+    },
+  },
+  withdrawal: {
+    vi: 'Khi bạn rút lại đồng ý, số điện thoại và e-mail của bạn được xoá khỏi phản ánh ngay và bạn không nhận tin báo tiến độ nữa; phản ánh vẫn được xử lý. Người theo dõi có thể ngừng theo dõi bằng đường dẫn trong mỗi e-mail.',
+    en: 'When you withdraw consent, your phone number and e-mail address are removed from the report at once and you get no more progress messages; the report is still handled. Followers can stop following with the link in every e-mail.',
+  },
+};

@@ -66,56 +66,6 @@ export const helpRequestsPurpose: ProcessingPurpose = {
   },
 };
 
-export const reportsPurpose: ProcessingPurpose = {
-  id: 'reports',
-  status: 'planned',
-  name: { vi: 'Phản ánh, kiến nghị hiện trường', en: 'On-the-spot reports and petitions' },
-  description: {
-    vi: 'Để tiếp nhận phản ánh của người dân, chuyển đến cơ quan có thẩm quyền, giải quyết và trả lời; và để các tổ gửi khó khăn, đề xuất lên cấp trên.',
-    en: 'To receive residents’ reports, pass them to the competent agency, handle and answer them; and for teams to send their difficulties and proposals upwards.',
-  },
-  data: [
-    {
-      vi: 'Họ tên và số điện thoại hoặc e-mail của người phản ánh',
-      en: 'The name and phone number or e-mail address of the person reporting',
-    },
-    {
-      vi: 'Nội dung phản ánh, ảnh hoặc video, vị trí trên bản đồ',
-      en: 'What is reported, photos or videos, the place on the map',
-    },
-    { vi: 'Mức độ hài lòng với câu trả lời', en: 'How satisfied you are with the answer' },
-  ],
-  basis: {
-    kind: 'public_task',
-    explanation: {
-      vi: 'Cơ quan nhà nước có nhiệm vụ tiếp nhận, phân loại, chuyển và trả lời phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP, sửa đổi bởi Nghị định 92/2017/NĐ-CP; Điều 43 Quyết định 31/2021/QĐ-TTg).',
-      en: 'State bodies have the task of receiving, classifying, passing on and answering reports and petitions (Decree 20/2008/NĐ-CP as amended by Decree 92/2017/NĐ-CP; Article 43 of Decision 31/2021/QĐ-TTg).',
-    },
-  },
-  recipients: [
-    {
-      vi: 'Cán bộ tiếp nhận và cơ quan có thẩm quyền xử lý phản ánh',
-      en: 'The receiving officers and the agency competent to handle the report',
-    },
-    {
-      vi: 'Mọi người: nội dung phản ánh và câu trả lời, không kèm tên, số điện thoại hay e-mail của người phản ánh',
-      en: 'Everyone: the report and its answer, without the name, phone number or e-mail address of the person reporting',
-    },
-  ],
-  retention: {
-    amount: 24,
-    unit: 'months',
-    text: {
-      vi: 'Thông tin liên lạc của người phản ánh được giữ đến 24 tháng sau khi phản ánh được trả lời, rồi được xoá; nội dung và câu trả lời đã công khai vẫn được giữ.',
-      en: 'The contact details of the person reporting are kept until 24 months after the answer, then deleted; the published report and answer stay.',
-    },
-  },
-  withdrawal: {
-    vi: 'Việc này không dựa trên sự đồng ý. Bạn có thể rút phản ánh của mình: phản ánh ngừng được xử lý và thông tin liên lạc của bạn được xoá.',
-    en: 'This does not rest on consent. You can withdraw your report: it stops being handled and your contact details are deleted.',
-  },
-};
-
 export const questionsPurpose: ProcessingPurpose = {
   id: 'questions',
   status: 'planned',

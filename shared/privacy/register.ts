@@ -1,10 +1,11 @@
 import {
   accountsPurpose,
   notificationsPurpose,
+  reportsPurpose,
   supportRecordsPurpose,
   teamMembershipPurpose,
 } from './purposes-in-use';
-import { helpRequestsPurpose, questionsPurpose, quizzesPurpose, reportsPurpose } from './purposes-planned';
+import { helpRequestsPurpose, questionsPurpose, quizzesPurpose } from './purposes-planned';
 import type { LegalBasisKind, LocalizedText, ProcessingPurpose, PurposeId } from './register-types';
 
 /**

@@ -72,7 +72,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // An agency handler's grant names its agency (grants.agency_id): the cases module narrows 'cases.handle' to the
   // cases assigned to that agency; the unit only places the agency.
   agency_handler: ['teams.read', 'cases.handle'],
-  team_leader: ['teams.read', 'teams.manageMembers', 'support.capture', 'support.review', 'users.read', 'proposals.raise'],
+  team_leader: [
+    'teams.read',
+    'teams.manageMembers',
+    'support.capture',
+    'support.review',
+    'users.read',
+    'proposals.raise',
+  ],
   team_member: ['teams.read', 'support.capture'],
 };
 
@@ -115,6 +122,11 @@ export interface ScopedGrant {
   provinceCode: string;
   communeCode: string | null;
   hamletId: string | null;
+  /**
+   * An agency_handler grant's agency (grants.agency_id): its 'cases.handle' reaches only the cases assigned to that
+   * agency (server/modules/cases/cases.policy.ts); the unit only places the agency. Absent on other roles.
+   */
+  agencyId?: string | null;
 }
 
 export function levelOfUnitCode(unitCode: string): ScopeLevel {
@@ -145,6 +157,10 @@ export function canAt(grants: readonly ScopedGrant[], action: Action, target: Pl
 }
 
 /** Actions the caller may take on a subject at `target` — returned in responses as `actions`. */
-export function actionsAt(grants: readonly ScopedGrant[], target: Placement, candidates: readonly Action[]): Action[] {
+export function actionsAt(
+  grants: readonly ScopedGrant[],
+  target: Placement,
+  candidates: readonly Action[],
+): Action[] {
   return candidates.filter((a) => canAt(grants, a, target));
 }

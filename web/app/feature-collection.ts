@@ -42,7 +42,16 @@ export interface NavItem {
 export interface FeatureRoutesModule {
   routes?: RouteObject[];
   navItems?: NavItem[];
+  /**
+   * Other namespaces the feature's pages read (a component or key of another feature: `geography` for the unit
+   * picker…). The feature's own namespace (its folder's name) and the shell's are always loaded with its routes;
+   * message-namespaces.test.ts checks the list against what the pages use.
+   */
+  messageNamespaces?: readonly string[];
 }
+
+/** Loads namespaces in the current language (web/app/i18n.ts's loadNamespaces). */
+export type LoadNamespaces = (namespaces: readonly string[]) => Promise<void>;
 
 export interface CollectedFeatures {
   routes: RouteObject[];
@@ -56,15 +65,48 @@ function featureNameOf(modulePath: string): string {
   return match?.[1] ?? '';
 }
 
-/** Merges the features' routes and nav items; nav labels get their feature's namespace. */
-export function collectFeatures(modules: Record<string, FeatureRoutesModule>): CollectedFeatures {
+/**
+ * A route whose page is there only once its messages are: each `lazy` also loads the namespaces, in parallel with
+ * the page's code; a page without `lazy` gets one that only loads them. Layout routes (with children) are left as
+ * they are: what they render is the shell's.
+ */
+export function withMessages(
+  routes: readonly RouteObject[],
+  namespaces: readonly string[],
+  load: LoadNamespaces,
+): RouteObject[] {
+  return routes.map((route): RouteObject => {
+    const children = route.children ? withMessages(route.children, namespaces, load) : undefined;
+    const own = route.lazy;
+    if (typeof own === 'function') {
+      const lazy = async () => (await Promise.all([own(), load(namespaces)]))[0];
+      return { ...route, lazy, ...(children ? { children } : {}) } as RouteObject;
+    }
+    if (children) return { ...route, children } as RouteObject;
+    if (own === undefined && (route.element !== undefined || route.Component !== undefined)) {
+      return { ...route, lazy: async () => (await load(namespaces), {}) } as RouteObject;
+    }
+    return route;
+  });
+}
+
+/**
+ * Merges the features' routes and nav items; nav labels get their feature's namespace. With `load`, each feature's
+ * routes load its messages (its own namespace and its `messageNamespaces`) before its pages render.
+ */
+export function collectFeatures(
+  modules: Record<string, FeatureRoutesModule>,
+  load?: LoadNamespaces,
+): CollectedFeatures {
   const routes: RouteObject[] = [];
   const navItems: NavItem[] = [];
   for (const modulePath of Object.keys(modules).sort()) {
     const module = modules[modulePath];
     if (!module) continue;
     const feature = featureNameOf(modulePath);
-    routes.push(...(module.routes ?? []));
+    const own = module.routes ?? [];
+    const namespaces = [...new Set([feature, ...(module.messageNamespaces ?? [])].filter(Boolean))];
+    routes.push(...(load ? withMessages(own, namespaces, load) : own));
     const namespaced = (key: string) => (key.includes(':') || !feature ? key : `${feature}:${key}`);
     for (const item of module.navItems ?? []) {
       navItems.push({
@@ -97,6 +139,16 @@ export function isNavItemVisible(
   if (item.roles && !item.roles.some((role) => session.roles?.includes(role))) return false;
   if (item.action) return session.can(item.action);
   return item.area === 'public' || session.signedIn;
+}
+
+/** The namespaces nav items' labels are in ("teams:nav.manage" → "teams"), so a navigation can load them. */
+export function namespacesOfItems(items: readonly NavItem[]): string[] {
+  const found = new Set<string>();
+  for (const item of items) {
+    const colon = item.labelKey.indexOf(':');
+    if (colon > 0) found.add(item.labelKey.slice(0, colon));
+  }
+  return [...found].sort();
 }
 
 /** True when some feature serves `path` as a static route, so pages link only to screens that exist. */

@@ -1,23 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import * as appMessages from './messages';
-import * as uiMessages from '../ui/messages';
-import {
-  DEFAULT_LANGUAGE,
-  initI18nInstance,
-  isLanguage,
-  readStoredLanguage,
-  switchLanguage,
-  type Language,
-  type MessageBundle,
-  type MessageTree,
-} from './language';
+import { DEFAULT_LANGUAGE, isLanguage, readStoredLanguage, switchLanguage, type Language } from './language';
+import { ALL_NAMESPACES, initLazyI18n, loadMessages } from './message-loading';
 
 /**
- * Vietnamese first, English complete. Every feature brings its own namespace in web/features/<domain>/messages.ts
- * (`export const namespace = '<domain>'; export const vi = {…}; export const en: typeof vi = {…}`); they are all
- * collected here, so adding a feature never edits this file. The choice is remembered on the device and mirrored
- * on <html lang> so screen readers pronounce the page in the right language.
+ * The staff app's i18next instance. Vietnamese first, English complete. Each feature keeps its messages in
+ * web/features/<domain>/messages.ts (`export const namespace = '<domain>'; export const vi = {…}; export const en:
+ * typeof vi = {…}`); nothing collects them up front. The shell's namespaces load with the app (main.tsx renders once
+ * they are there), a feature's with its routes (web/app/features.ts wraps every route's `lazy`), and only in the
+ * reader's language; switching fetches the other language of what is loaded. The choice is remembered on the device
+ * and mirrored on <html lang> so screen readers pronounce the page in the right language.
  */
 
 export {
@@ -31,42 +23,29 @@ export {
   type MessageTree,
 } from './language';
 
-function isTree(value: unknown): value is MessageTree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * What every staff page may read: the shell's strings, the design system's, and the accounts feature's (the
+ * account menu, the notification bell and the flash messages of signing in and out live in the shell).
+ */
+export const SHELL_NAMESPACES: readonly string[] = ['app', 'ui', 'accounts'];
 
-/** Accepts `export const namespace/vi/en`, or the same object as `export default` / `export const messages`. */
-export function toMessageBundle(module: unknown): MessageBundle | null {
-  if (!isTree(module)) return null;
-  const candidates: unknown[] = [module, module.default, module.messages];
-  for (const candidate of candidates) {
-    if (
-      isTree(candidate) &&
-      typeof candidate.namespace === 'string' &&
-      isTree(candidate.vi) &&
-      isTree(candidate.en)
-    ) {
-      return { namespace: candidate.namespace, vi: candidate.vi, en: candidate.en };
-    }
-  }
-  return null;
-}
-
-const featureMessageModules = import.meta.glob('../features/*/messages.ts', { eager: true });
-
-/** The shell's, the design system's and every feature's message bundles. */
-export function collectMessageBundles(): MessageBundle[] {
-  const bundles: MessageBundle[] = [];
-  for (const module of [appMessages, uiMessages, ...Object.values(featureMessageModules)]) {
-    const bundle = toMessageBundle(module);
-    if (bundle) bundles.push(bundle);
-  }
-  return bundles;
-}
-
-const bundles = collectMessageBundles();
 i18next.use(initReactI18next);
-initI18nInstance(i18next, bundles, readStoredLanguage());
+
+/** Resolves once the shell's messages are loaded in the reader's language: main.tsx renders after it. */
+export const i18nReady: Promise<unknown> = initLazyI18n(i18next, readStoredLanguage(), SHELL_NAMESPACES);
+
+/** Loads a route's namespaces in the current language (features.ts calls it from each route's `lazy`). */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  await i18nReady;
+  await loadMessages(i18next, namespaces);
+}
+
+/** Every namespace in both languages, so a component test renders any page and switches language at once. */
+export async function loadAllMessages(): Promise<void> {
+  await i18nReady;
+  await i18next.loadNamespaces([...ALL_NAMESPACES]);
+  await i18next.loadLanguages(['vi', 'en']);
+}
 
 /** Switches the interface language, remembers it on this device and updates <html lang>. */
 export async function setLanguage(language: Language): Promise<void> {

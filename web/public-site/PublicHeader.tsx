@@ -4,10 +4,12 @@ import { LanguageSwitch } from '../app/layouts/LanguageSwitch';
 import { SIGN_IN_PATH, useSession } from '../app/session';
 import { DIRECTORY_PATH } from '../features/teams/paths';
 
-/** The public pages a visitor moves between; labels come from the features that own the pages. */
+/** The public pages a visitor moves between (labels in the frame's own namespace). */
 const PUBLIC_NAV = [
-  { to: '/', labelKey: 'home:nav.home' },
-  { to: DIRECTORY_PATH, labelKey: 'teams:nav.directory' },
+  { to: '/', labelKey: 'nav.home' },
+  { to: DIRECTORY_PATH, labelKey: 'nav.directory' },
+  { to: '/report', labelKey: 'nav.report' },
+  { to: '/reports', labelKey: 'nav.reports' },
 ];
 
 /** Where a staff member's work starts (the staff app's role home). */

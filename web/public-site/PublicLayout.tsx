@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { SiteFooter } from '../app/layouts/SiteFooter';
@@ -29,7 +29,10 @@ export function PublicLayout() {
       </a>
       <PublicHeader />
       <main id="main-content" className="main public-main" tabIndex={-1} ref={mainRef}>
-        <Outlet />
+        {/* A page waiting for messages its route did not load (a member's shortcuts on the home page). */}
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
       </main>
       <SiteFooter />
       <ScrollRestoration />

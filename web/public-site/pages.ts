@@ -1,9 +1,10 @@
-import { DIRECTORY_PATH, MANAGE_PATH, NEW_TEAM_PATH } from '../features/teams/paths';
+import { REPORT_PATH, REPORTS_PATH } from '../features/cases/paths.ts';
+import { DIRECTORY_PATH, MANAGE_PATH, NEW_TEAM_PATH } from '../features/teams/paths.ts';
 
 /**
  * The public document's pages (no JSX, so vite.config.ts can read it): each address, the file the build prerenders
  * for it under dist/web, and for a page with a parameter the address it is prerendered at (its frame: header,
- * footer, the page's skeleton; the data comes after hydration). The build writes this list to
+ * footer, the page's skeleton) and the data the server renders it with per request. The build writes this list to
  * dist/web/pages/pages.json, and the server sends these addresses that file (server/platform/http/web-app.ts),
  * so the two never disagree. web/public-site/routes.tsx routes the same paths.
  */
@@ -13,6 +14,11 @@ export interface PublicPage {
   /** The page component's module: its chunk's CSS and JS are linked from the prerendered page. */
   module: string;
   prerenderAt?: string;
+  /**
+   * Rendered per request with this data from the server (web/public-site/page-data.ts), so its content is in the
+   * HTML; the prerendered frame is the fallback (no such team, or no server renderer).
+   */
+  data?: string;
 }
 
 export const PUBLIC_PAGES: PublicPage[] = [
@@ -23,6 +29,7 @@ export const PUBLIC_PAGES: PublicPage[] = [
     file: 'pages/team.html',
     module: 'web/features/teams/TeamPage.tsx',
     prerenderAt: '/teams/_',
+    data: 'team',
   },
   { path: '/privacy', file: 'pages/privacy.html', module: 'web/features/privacy/PrivacyPage.tsx' },
   {
@@ -35,6 +42,14 @@ export const PUBLIC_PAGES: PublicPage[] = [
     file: 'pages/privacy-request-status.html',
     module: 'web/features/privacy-requests/RequestStatusPage.tsx',
   },
+  { path: REPORT_PATH, file: 'pages/report.html', module: 'web/features/cases/ReportPage.tsx' },
+  { path: REPORTS_PATH, file: 'pages/reports.html', module: 'web/features/cases/ListPage.tsx' },
+  {
+    path: '/reports/:code',
+    file: 'pages/report-track.html',
+    module: 'web/features/cases/TrackPage.tsx',
+    prerenderAt: '/reports/_',
+  },
 ];
 
 /** Staff addresses that a public pattern would otherwise match (/teams/:id): they stay with the staff app. */
@@ -45,6 +60,14 @@ export const PAGES_MANIFEST = 'pages/pages.json';
 
 export interface PagesManifest {
   /** `scripts`: what the page loads before it is interactive (its entry, the app, the page's chunk), for the budget. */
-  pages: { path: string; file: string; scripts: string[] }[];
+  pages: { path: string; file: string; scripts: string[]; data?: string }[];
   staff: string[];
+  /**
+   * The server renderer (web/public-site/render.tsx built for Node), relative to the web root (dist/web): it
+   * exports renderPublicPage(pathname, data) → the root element's HTML.
+   */
+  render?: string;
 }
+
+/** Ends the root element in a prerendered page, so the server can put a page rendered with data in its place. */
+export const ROOT_END_MARK = '<!--/root-->';

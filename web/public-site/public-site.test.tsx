@@ -1,5 +1,6 @@
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { readPageData } from './page-data';
 import { PUBLIC_PAGES, STAFF_PATHS_UNDER_PUBLIC } from './pages';
 import { renderPublicPage } from './render';
 import { publicRoutes } from './routes';
@@ -14,7 +15,13 @@ describe('the public pages', () => {
       expect(leaf?.lazy, page.path).toBeTypeOf('function');
       expect(leaf?.loader, page.path).toBeUndefined();
     }
-    for (const pathname of [...STAFF_PATHS_UNDER_PUBLIC, '/sign-in', '/home', '/teams/abc/edit', '/capture']) {
+    for (const pathname of [
+      ...STAFF_PATHS_UNDER_PUBLIC,
+      '/sign-in',
+      '/home',
+      '/teams/abc/edit',
+      '/capture',
+    ]) {
       const leaf = leafOf(pathname);
       expect(leaf?.loader, pathname).toBeTypeOf('function');
       expect(leaf?.lazy, pathname).toBeUndefined();
@@ -33,5 +40,52 @@ describe('the public pages', () => {
     const html = await renderPublicPage('/teams/_');
     expect(html).toContain('id="main-content"');
     expect(html).toContain('site-footer');
+  });
+
+  it('renders a team page with the team the server read, seeding the query the page asks', async () => {
+    const team = {
+      id: 'team-1',
+      name: 'Tổ công nghệ số cộng đồng Ấp Bình Phú',
+      level: 'hamlet',
+      communeCode: '25459',
+      communeName: 'Phường Tân Ninh',
+      hamletId: 'hamlet-1',
+      hamletName: 'Ấp Bình Phú',
+      status: 'active',
+      statusReason: null,
+      mergedIntoId: null,
+      decision: null,
+      schedule: 'Sáng thứ Bảy, nhà văn hoá ấp',
+      contactPhone: null,
+      memberCount: 1,
+      members: [
+        {
+          id: 'm1',
+          name: 'Trần Thị Hoa',
+          role: 'leader',
+          affiliation: 'youth_union',
+          organization: null,
+          active: true,
+          phone: null,
+        },
+      ],
+      actions: [],
+    };
+    const html = await renderPublicPage('/teams/team-1', { team });
+    expect(html).toMatch(/<h1>Tổ công nghệ số cộng đồng Ấp Bình Phú<\/h1>/);
+    expect(html).toContain('Trần Thị Hoa');
+    expect(html).toContain('Sáng thứ Bảy, nhà văn hoá ấp');
+    // Data for another address is not used.
+    expect(await renderPublicPage('/teams/team-2', {})).not.toContain('Trần Thị Hoa');
+  });
+
+  it('reads the embedded page data, and none from a broken or missing element', () => {
+    document.body.innerHTML =
+      '<script type="application/json" id="cds-page-data">{"team":{"id":"t"}}</script>';
+    expect(readPageData(document)).toEqual({ team: { id: 't' } });
+    document.body.innerHTML = '<script type="application/json" id="cds-page-data">{broken</script>';
+    expect(readPageData(document)).toEqual({});
+    document.body.innerHTML = '';
+    expect(readPageData(document)).toEqual({});
   });
 });

@@ -1,5 +1,7 @@
+import type { ComponentType } from 'react';
 import { redirectDocument, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { DIRECTORY_PATH } from '../features/teams/paths';
+import { publicServiceNamespaces } from './catalogue';
 import { STAFF_PATHS_UNDER_PUBLIC } from './pages';
 import { PublicLayout } from './PublicLayout';
 
@@ -12,42 +14,100 @@ function staffDocument({ request }: LoaderFunctionArgs): Response {
   return redirectDocument(new URL(request.url).pathname + new URL(request.url).search);
 }
 
+/** Loads namespaces in the document's i18next instance (its current language). */
+export type LoadNamespaces = (namespaces: readonly string[]) => Promise<void>;
+
+export interface PublicPageRoute {
+  /** The route's path; none for the index (`/`). */
+  path?: string;
+  /** The page component's module, from web/ (message-namespaces.test.ts reads what it uses). */
+  module: string;
+  /** The namespaces the page reads besides the frame's (public-site/i18n.ts), loaded with its code. */
+  messages: readonly string[];
+  page: () => Promise<ComponentType>;
+}
+
 /**
- * The public pages, the same components the staff app routes to (web/features/<domain>/). A new citizen page adds
- * its route here and its address to PUBLIC_PAGES (./pages.ts), which the build prerenders and the server serves.
+ * The public pages, the same components the staff app routes to (web/features/<domain>/), each with the messages it
+ * reads. A new citizen page adds a line here and its address to PUBLIC_PAGES (./pages.ts), which the build
+ * prerenders and the server serves.
  */
-export function publicRoutes(): RouteObject[] {
+export const publicPageRoutes: readonly PublicPageRoute[] = [
+  {
+    module: 'features/home/HomePage.tsx',
+    // The public services it lists are named in their features' messages.
+    messages: ['home', ...publicServiceNamespaces],
+    page: async () => (await import('../features/home/HomePage')).HomePage,
+  },
+  {
+    path: DIRECTORY_PATH,
+    module: 'features/teams/DirectoryPage.tsx',
+    messages: ['teams', 'geography'],
+    page: async () => (await import('../features/teams/DirectoryPage')).DirectoryPage,
+  },
+  {
+    path: '/teams/:id',
+    module: 'features/teams/TeamPage.tsx',
+    messages: ['teams', 'support', 'privacy'],
+    page: async () => (await import('../features/teams/TeamPage')).TeamPage,
+  },
+  {
+    path: '/privacy',
+    module: 'features/privacy/PrivacyPage.tsx',
+    messages: ['privacy'],
+    page: async () => (await import('../features/privacy/PrivacyPage')).PrivacyPage,
+  },
+  {
+    path: '/privacy/requests',
+    module: 'features/privacy-requests/RequestPage.tsx',
+    messages: ['privacy-requests'],
+    page: async () => (await import('../features/privacy-requests/RequestPage')).RequestPage,
+  },
+  {
+    path: '/privacy/requests/status',
+    module: 'features/privacy-requests/RequestStatusPage.tsx',
+    messages: ['privacy-requests'],
+    page: async () => (await import('../features/privacy-requests/RequestStatusPage')).RequestStatusPage,
+  },
+  {
+    path: '/report',
+    module: 'features/cases/ReportPage.tsx',
+    messages: ['cases', 'geography'],
+    page: async () => (await import('../features/cases/ReportPage')).ReportPage,
+  },
+  {
+    path: '/reports',
+    module: 'features/cases/ListPage.tsx',
+    messages: ['cases', 'geography'],
+    page: async () => (await import('../features/cases/ListPage')).ListPage,
+  },
+  {
+    path: '/reports/:code',
+    module: 'features/cases/TrackPage.tsx',
+    messages: ['cases'],
+    page: async () => (await import('../features/cases/TrackPage')).TrackPage,
+  },
+];
+
+function pageRoute({ path, messages, page }: PublicPageRoute, load: LoadNamespaces): RouteObject {
+  // The page's code and its messages in parallel: it renders once both are there.
+  const lazy = async () => ({ Component: (await Promise.all([page(), load(messages)]))[0] });
+  return path === undefined ? { index: true, lazy } : { path, lazy };
+}
+
+/** The public document's routes; `load` fetches a page's messages into the document's i18next instance. */
+export function publicRoutes(load: LoadNamespaces = async () => undefined): RouteObject[] {
+  const [home, ...pages] = publicPageRoutes.map((page) => pageRoute(page, load));
+  const teamPage = pages.findIndex((route) => route.path === '/teams/:id');
   return [
     {
       element: <PublicLayout />,
       children: [
-        { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
-        {
-          path: DIRECTORY_PATH,
-          lazy: async () => ({ Component: (await import('../features/teams/DirectoryPage')).DirectoryPage }),
-        },
+        ...(home ? [home] : []),
+        ...pages.slice(0, teamPage),
         // Staff pages whose address would otherwise match a team's page.
         ...STAFF_PATHS_UNDER_PUBLIC.map((path) => ({ path, loader: staffDocument })),
-        {
-          path: '/teams/:id',
-          lazy: async () => ({ Component: (await import('../features/teams/TeamPage')).TeamPage }),
-        },
-        {
-          path: '/privacy',
-          lazy: async () => ({ Component: (await import('../features/privacy/PrivacyPage')).PrivacyPage }),
-        },
-        {
-          path: '/privacy/requests',
-          lazy: async () => ({
-            Component: (await import('../features/privacy-requests/RequestPage')).RequestPage,
-          }),
-        },
-        {
-          path: '/privacy/requests/status',
-          lazy: async () => ({
-            Component: (await import('../features/privacy-requests/RequestStatusPage')).RequestStatusPage,
-          }),
-        },
+        ...pages.slice(teamPage),
         { path: '*', loader: staffDocument },
       ],
     },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 
 /**
  * The case engine (issue 10): citizens' on-the-spot reports and petitions (phản ánh, kiến nghị) and teams'
@@ -35,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('agencies_unit_idx').on('agencies').columns(['province_code', 'commune_code', 'name']).execute();
+  await db.schema
+    .createIndex('agencies_unit_idx')
+    .on('agencies')
+    .columns(['province_code', 'commune_code', 'name'])
+    .execute();
 
   await db.schema.alterTable('grants').addColumn('agency_id', 'text').execute();
   await db.schema.createIndex('grants_agency_idx').on('grants').column('agency_id').execute();
@@ -59,7 +63,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_categories_code_idx').on('case_categories').columns(['province_code', 'code']).unique().execute();
+  await db.schema
+    .createIndex('case_categories_code_idx')
+    .on('case_categories')
+    .columns(['province_code', 'code'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('case_routing_rules')
@@ -93,9 +102,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('public_description', 'text', (c) => c.notNull())
     .addColumn('attributes_json', 'text', (c) => c.notNull())
-    .addColumn('lat', 'real')
-    .addColumn('lng', 'real')
-    .addColumn('location_accuracy', 'real')
+    .addColumn('lat', 'double precision')
+    .addColumn('lng', 'double precision')
+    .addColumn('location_accuracy', 'double precision')
     .addColumn('address_text', 'text')
     .addColumn('agency_id', 'text')
     .addColumn('merged_into_id', 'text')
@@ -138,16 +147,48 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // Public list and map: newest first per province, by commune, by category, and the bbox range on (lat, lng).
-  await db.schema.createIndex('cases_province_idx').on('cases').columns(['province_code', 'submitted_at', 'id']).execute();
-  await db.schema.createIndex('cases_commune_idx').on('cases').columns(['commune_code', 'submitted_at', 'id']).execute();
-  await db.schema.createIndex('cases_state_idx').on('cases').columns(['province_code', 'state', 'submitted_at']).execute();
-  await db.schema.createIndex('cases_agency_idx').on('cases').columns(['agency_id', 'state', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('cases_province_idx')
+    .on('cases')
+    .columns(['province_code', 'submitted_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_commune_idx')
+    .on('cases')
+    .columns(['commune_code', 'submitted_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_state_idx')
+    .on('cases')
+    .columns(['province_code', 'state', 'submitted_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_agency_idx')
+    .on('cases')
+    .columns(['agency_id', 'state', 'submitted_at'])
+    .execute();
   await db.schema.createIndex('cases_geo_idx').on('cases').columns(['province_code', 'lat', 'lng']).execute();
-  await db.schema.createIndex('cases_category_idx').on('cases').columns(['category_code', 'submitted_at']).execute();
-  await db.schema.createIndex('cases_updated_idx').on('cases').columns(['province_code', 'updated_at']).execute();
+  await db.schema
+    .createIndex('cases_category_idx')
+    .on('cases')
+    .columns(['category_code', 'submitted_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_updated_idx')
+    .on('cases')
+    .columns(['province_code', 'updated_at'])
+    .execute();
   await db.schema.createIndex('cases_phone_idx').on('cases').column('reporter_phone_hash').execute();
   await db.schema.createIndex('cases_email_idx').on('cases').column('reporter_email_hash').execute();
   await db.schema.createIndex('cases_team_idx').on('cases').columns(['team_id', 'submitted_at']).execute();
+  // The public map: only what the public sees, and every column the grid clustering reads, so a box is answered from
+  // the index alone. Queries repeat the predicate with these literals (SQLite matches a partial index only so).
+  await db.schema
+    .createIndex('cases_map_idx')
+    .on('cases')
+    .columns(['province_code', 'lat', 'lng', 'kind', 'state', 'category_code', 'id', 'code'])
+    .where(sql<SqlBool>`published_at is not null and hidden = 0`)
+    .execute();
 
   await db.schema
     .createTable('case_updates')
@@ -167,8 +208,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_updates_case_idx').on('case_updates').columns(['case_id', 'created_at']).execute();
-  await db.schema.createIndex('case_updates_feed_idx').on('case_updates').columns(['province_code', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('case_updates_case_idx')
+    .on('case_updates')
+    .columns(['case_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('case_updates_feed_idx')
+    .on('case_updates')
+    .columns(['province_code', 'created_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('case_files')
@@ -184,7 +233,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_files_case_idx').on('case_files').columns(['case_id', 'position']).execute();
+  await db.schema
+    .createIndex('case_files_case_idx')
+    .on('case_files')
+    .columns(['case_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('case_supporters')
@@ -204,7 +257,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('unsubscribed_at', 'text')
     .execute();
-  await db.schema.createIndex('case_followers_key_idx').on('case_followers').columns(['case_id', 'email_hash']).unique().execute();
+  await db.schema
+    .createIndex('case_followers_key_idx')
+    .on('case_followers')
+    .columns(['case_id', 'email_hash'])
+    .unique()
+    .execute();
   await db.schema.createIndex('case_followers_hash_idx').on('case_followers').column('email_hash').execute();
 
   await db.schema
@@ -221,8 +279,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('decision_note', 'text')
     .execute();
-  await db.schema.createIndex('case_extensions_case_idx').on('case_extensions').columns(['case_id', 'requested_at']).execute();
-  await db.schema.createIndex('case_extensions_pending_idx').on('case_extensions').columns(['province_code', 'status']).execute();
+  await db.schema
+    .createIndex('case_extensions_case_idx')
+    .on('case_extensions')
+    .columns(['case_id', 'requested_at'])
+    .execute();
+  await db.schema
+    .createIndex('case_extensions_pending_idx')
+    .on('case_extensions')
+    .columns(['province_code', 'status'])
+    .execute();
 
   await db.schema
     .createTable('case_reply_templates')
@@ -235,7 +301,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_reply_templates_idx').on('case_reply_templates').columns(['province_code', 'purpose']).execute();
+  await db.schema
+    .createIndex('case_reply_templates_idx')
+    .on('case_reply_templates')
+    .columns(['province_code', 'purpose'])
+    .execute();
 
   await db.schema
     .createTable('case_blocked_senders')
@@ -260,7 +330,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('digest', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_submissions_created_idx').on('case_submissions').column('created_at').execute();
+  await db.schema
+    .createIndex('case_submissions_created_idx')
+    .on('case_submissions')
+    .column('created_at')
+    .execute();
 
   await db.schema
     .createTable('case_code_counters')
@@ -278,5 +352,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('moderate_anonymous', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // The map's overview: published cases counted per cell of 0.01° (about 1 km) and of 0.08°, refreshed every minute
+  // by a job, so a wide view sums a few hundred cells instead of grouping every case.
+  await db.schema
+    .createTable('case_map_cells')
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('cell', 'integer', (c) => c.notNull())
+    .addColumn('gy', 'integer', (c) => c.notNull())
+    .addColumn('gx', 'integer', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addColumn('sum_lat', 'double precision', (c) => c.notNull())
+    .addColumn('sum_lng', 'double precision', (c) => c.notNull())
+    .addColumn('one_id', 'text', (c) => c.notNull())
+    .addColumn('one_code', 'text', (c) => c.notNull())
+    .addColumn('one_state', 'text', (c) => c.notNull())
+    .addColumn('one_category', 'text', (c) => c.notNull())
+    .addColumn('refreshed_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('case_map_cells_pk', ['province_code', 'cell', 'gy', 'gx'])
     .execute();
 }

@@ -12,15 +12,28 @@ export function createGrantsRepository(db: Kysely<DB>, opts: { rowLocks: boolean
       await ex.insertInto('grants').values(row).execute();
     },
     find(userId: string, grantId: string, ex: Executor = db) {
-      return ex.selectFrom('grants').selectAll().where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
+      return ex
+        .selectFrom('grants')
+        .selectAll()
+        .where('id', '=', grantId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
     },
-    findSame(userId: string, role: string, unitCode: string, ex: Executor = db) {
+    /** The same role at the same unit (and, for agency handlers, for the same agency: two agencies may share a unit). */
+    findSame(
+      userId: string,
+      role: string,
+      unitCode: string,
+      ex: Executor = db,
+      agencyId: string | null = null,
+    ) {
       return ex
         .selectFrom('grants')
         .selectAll()
         .where('user_id', '=', userId)
         .where('role', '=', role)
         .where('unit_code', '=', unitCode)
+        .$if(agencyId !== null, (qb) => qb.where('agency_id', '=', agencyId))
         .executeTakeFirst();
     },
     async delete(grantId: string, ex: Executor = db) {
@@ -28,7 +41,13 @@ export function createGrantsRepository(db: Kysely<DB>, opts: { rowLocks: boolean
     },
     ofUsers(userIds: string[], ex: Executor = db) {
       if (userIds.length === 0) return Promise.resolve([] as GrantsTable[]);
-      return ex.selectFrom('grants').selectAll().where('user_id', 'in', userIds).orderBy('created_at').orderBy('id').execute();
+      return ex
+        .selectFrom('grants')
+        .selectAll()
+        .where('user_id', 'in', userIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
     },
     /**
      * The province_admin grants of active users in a province. On PostgreSQL the grant and user rows are locked,

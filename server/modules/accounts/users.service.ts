@@ -16,38 +16,74 @@ import { foldText } from '../../../shared/text/fold';
 import type { DB, GrantsTable } from '../../db/schema';
 import type { UserRow } from './users.repository';
 import { recordAudit, type AuditContext } from '../../platform/audit';
-import { actorGrants, actorUserId, assertCan, assertCanSomewhere, requireUser, type Actor } from '../../platform/auth/actor';
+import {
+  actorGrants,
+  actorUserId,
+  assertCan,
+  assertCanSomewhere,
+  requireUser,
+  type Actor,
+} from '../../platform/auth/actor';
 import { recordPersonalDataAccess } from '../../platform/access-log';
 import type { RevealBody, RevealedPhone } from '../../../shared/contracts/privacy';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import type { GrantsRepository } from './grants.repository';
-import { assertMayGrantRole, assertRoleFitsLevel, isInSubtrees, mayManageUser, scopeOf } from './grants.policy';
+import {
+  assertMayGrantRole,
+  assertRoleFitsLevel,
+  isInSubtrees,
+  mayManageUser,
+  scopeOf,
+} from './grants.policy';
+import { checkGrantAgency } from './grant-agency';
 import { requirePlacement } from './placements.service';
 import type { Subtree } from './scope-filter';
 import type { UsersRepository } from './users.repository';
 
-
-const userNotFound = () => notFound('No such user in your area.', 'Không tìm thấy người dùng trong phạm vi của bạn.');
+const userNotFound = () =>
+  notFound('No such user in your area.', 'Không tìm thấy người dùng trong phạm vi của bạn.');
 
 function placementOf(g: Pick<GrantsTable, 'province_code' | 'commune_code' | 'hamlet_id'>): Placement {
   return { provinceCode: g.province_code, communeCode: g.commune_code, hamletId: g.hamlet_id };
 }
 
-function subtreeOf(p: { level: Subtree['level']; provinceCode: string; communeCode: string | null; hamletId: string | null }): Subtree {
+function subtreeOf(p: {
+  level: Subtree['level'];
+  provinceCode: string;
+  communeCode: string | null;
+  hamletId: string | null;
+}): Subtree {
   return { level: p.level, provinceCode: p.provinceCode, communeCode: p.communeCode, hamletId: p.hamletId };
 }
 
-export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepository; grants: GrantsRepository }) {
+export function createUsersService(deps: {
+  db: Kysely<DB>;
+  users: UsersRepository;
+  grants: GrantsRepository;
+}) {
   const { db, users, grants } = deps;
 
   async function unitNamesOf(rows: GrantsTable[]): Promise<Map<string, string>> {
-    const units = await users.unitNames([...new Set(rows.filter((r) => r.level !== 'hamlet').map((r) => r.unit_code))]);
-    const hamlets = await users.hamletNames([...new Set(rows.filter((r) => r.level === 'hamlet').map((r) => r.unit_code))]);
-    return new Map([...units.map((u) => [u.code, u.full_name] as const), ...hamlets.map((h) => [h.id, h.name] as const)]);
+    const units = await users.unitNames([
+      ...new Set(rows.filter((r) => r.level !== 'hamlet').map((r) => r.unit_code)),
+    ]);
+    const hamlets = await users.hamletNames([
+      ...new Set(rows.filter((r) => r.level === 'hamlet').map((r) => r.unit_code)),
+    ]);
+    return new Map([
+      ...units.map((u) => [u.code, u.full_name] as const),
+      ...hamlets.map((h) => [h.id, h.name] as const),
+    ]);
   }
 
   function toGrantView(g: GrantsTable, names: Map<string, string>): UserGrant {
-    return { id: g.id, role: g.role as Role, unitCode: g.unit_code, unitName: names.get(g.unit_code) ?? g.unit_code };
+    return {
+      id: g.id,
+      role: g.role as Role,
+      unitCode: g.unit_code,
+      unitName: names.get(g.unit_code) ?? g.unit_code,
+      ...(g.agency_id ? { agencyId: g.agency_id } : {}),
+    };
   }
 
   /** Presents users with only the grants the caller can see, and what the caller may do with each. */
@@ -119,10 +155,17 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   }
 
   /** Refuses to leave a province without an active administrator. Call inside the writing transaction. */
-  async function assertProvincesKeepAdmin(trx: Kysely<DB>, userId: string, provinceCodes: string[], excludeGrantId: string | null) {
+  async function assertProvincesKeepAdmin(
+    trx: Kysely<DB>,
+    userId: string,
+    provinceCodes: string[],
+    excludeGrantId: string | null,
+  ) {
     for (const provinceCode of provinceCodes) {
       const admins = await grants.lockProvinceAdminGrants(provinceCode, trx);
-      const remaining = admins.filter((a) => (excludeGrantId ? a.id !== excludeGrantId : a.user_id !== userId));
+      const remaining = admins.filter((a) =>
+        excludeGrantId ? a.id !== excludeGrantId : a.user_id !== userId,
+      );
       if (remaining.length === 0) {
         throw conflict(
           `Province ${provinceCode} would be left without an administrator.`,
@@ -133,7 +176,12 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   }
 
   /** Name and status. Needs users.manage over every grant of the user; disabling ends all their sessions. */
-  async function update(actor: Actor, userId: string, body: UpdateUserBody, ctx: AuditContext): Promise<UserDetail> {
+  async function update(
+    actor: Actor,
+    userId: string,
+    body: UpdateUserBody,
+    ctx: AuditContext,
+  ): Promise<UserDetail> {
     const user = await loadVisible(actor, userId);
     const own = await grants.ofUsers([userId]);
     if (!mayManageUser(actorGrants(actor), own.map(placementOf))) throw new AppError('FORBIDDEN');
@@ -147,7 +195,9 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     };
     await db.transaction().execute(async (trx) => {
       if (disabling) {
-        const provinces = [...new Set(own.filter((g) => g.role === 'province_admin').map((g) => g.province_code))];
+        const provinces = [
+          ...new Set(own.filter((g) => g.role === 'province_admin').map((g) => g.province_code)),
+        ];
         await assertProvincesKeepAdmin(trx, userId, provinces, null);
       }
       await users.update(userId, { ...patch, updated_at: ctx.at }, trx);
@@ -164,14 +214,23 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
   }
 
   /** Adds a grant: users.manage where the unit sits and the delegation rule (grants.policy.ts); the unit must exist. */
-  async function addGrant(actor: Actor, userId: string, body: CreateGrantBody, ctx: AuditContext): Promise<UserGrant> {
+  async function addGrant(
+    actor: Actor,
+    userId: string,
+    body: CreateGrantBody,
+    ctx: AuditContext,
+  ): Promise<UserGrant> {
     await loadVisible(actor, userId);
     const placement = await requirePlacement(db, body.unitCode);
     assertRoleFitsLevel(body.role, placement.level);
     assertCan(actor, 'users.manage', placement);
     assertMayGrantRole(actor, body.role, placement);
-    if (await grants.findSame(userId, body.role, body.unitCode)) {
-      throw conflict('The user already holds this role at this unit.', 'Người dùng đã có vai trò này tại đơn vị này.');
+    const agencyId = await checkGrantAgency(db, body, placement);
+    if (await grants.findSame(userId, body.role, body.unitCode, db, agencyId)) {
+      throw conflict(
+        'The user already holds this role at this unit.',
+        'Người dùng đã có vai trò này tại đơn vị này.',
+      );
     }
     const row: GrantsTable = {
       id: uuidv7(),
@@ -184,6 +243,7 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
       hamlet_id: placement.hamletId,
       created_by: actorUserId(actor),
       created_at: ctx.at,
+      ...(agencyId ? { agency_id: agencyId } : {}),
     };
     await db.transaction().execute(async (trx) => {
       await grants.insert(row, trx);
@@ -193,14 +253,25 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
         entityId: row.id,
         provinceCode: placement.provinceCode,
         communeCode: placement.communeCode,
-        after: { userId, role: body.role, unitCode: body.unitCode },
+        after: { userId, role: body.role, unitCode: body.unitCode, ...(agencyId ? { agencyId } : {}) },
       });
     });
-    return { id: row.id, role: body.role, unitCode: body.unitCode, unitName: placement.name };
+    return {
+      id: row.id,
+      role: body.role,
+      unitCode: body.unitCode,
+      unitName: placement.name,
+      ...(agencyId ? { agencyId } : {}),
+    };
   }
 
   /** Removes a grant the caller could have given; never the last active province administrator. */
-  async function removeGrant(actor: Actor, userId: string, grantId: string, ctx: AuditContext): Promise<void> {
+  async function removeGrant(
+    actor: Actor,
+    userId: string,
+    grantId: string,
+    ctx: AuditContext,
+  ): Promise<void> {
     await loadVisible(actor, userId);
     const grant = await grants.find(userId, grantId);
     if (!grant) throw notFound('No such grant.', 'Không tìm thấy quyền này.');
@@ -209,7 +280,8 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
     // Removing is held to the rule for giving: a commune officer cannot strip a fellow commune officer.
     assertMayGrantRole(actor, grant.role as Role, { ...placement, level: grant.level });
     await db.transaction().execute(async (trx) => {
-      if (grant.role === 'province_admin') await assertProvincesKeepAdmin(trx, userId, [grant.province_code], grant.id);
+      if (grant.role === 'province_admin')
+        await assertProvincesKeepAdmin(trx, userId, [grant.province_code], grant.id);
       await grants.delete(grant.id, trx);
       await recordAudit(trx, ctx, {
         action: 'grant.deleted',
@@ -226,13 +298,20 @@ export function createUsersService(deps: { db: Kysely<DB>; users: UsersRepositor
    * A user's full phone number for someone who manages them (users.manage over their grants), with a reason: written
    * to the personal-data access log, placed where the first of the user's grants the caller manages sits.
    */
-  async function revealPhone(actor: Actor, userId: string, body: RevealBody, ctx: AuditContext): Promise<RevealedPhone> {
+  async function revealPhone(
+    actor: Actor,
+    userId: string,
+    body: RevealBody,
+    ctx: AuditContext,
+  ): Promise<RevealedPhone> {
     const caller = requireUser(actor);
     const user = await loadVisible(actor, userId);
     const [p] = await present(actor, [user]);
     if (!p!.manage) throw forbidden();
-    if (!user.phone) throw notFound('This account has no phone number.', 'Tài khoản này chưa có số điện thoại.');
-    const place = p!.own.find((g) => isInSubtrees(placementOf(g), scopeOf(actor, 'users.manage'))) ?? p!.own[0]!;
+    if (!user.phone)
+      throw notFound('This account has no phone number.', 'Tài khoản này chưa có số điện thoại.');
+    const place =
+      p!.own.find((g) => isInSubtrees(placementOf(g), scopeOf(actor, 'users.manage'))) ?? p!.own[0]!;
     await recordPersonalDataAccess(db, {
       at: ctx.at,
       actor_user_id: caller.user.id,

@@ -59,6 +59,21 @@ export const DEMO_ACCOUNT_SPECS: readonly DemoAccountSpec[] = [
     name: 'Võ Văn Thành',
     scope: 'province',
   },
+  // Two more agency handlers (issue 10): the power company's and the demo commune's office (agencies.demo.ts).
+  {
+    role: 'agency_handler',
+    email: `dienluc@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000008',
+    name: 'Bùi Quốc Khánh',
+    scope: 'province',
+  },
+  {
+    role: 'agency_handler',
+    email: `ubndtanan@${DEMO_EMAIL_DOMAIN}`,
+    phone: '+84900000009',
+    name: 'Ngô Thị Kim Yến',
+    scope: 'commune',
+  },
   {
     role: 'team_leader',
     email: `totruong@${DEMO_EMAIL_DOMAIN}`,

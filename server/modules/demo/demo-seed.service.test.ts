@@ -5,7 +5,7 @@ import { verifyPassword } from '../../platform/auth/passwords';
 import { createFakeClock } from '../../platform/clock';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { loadOfficialUnits } from '../geography/index';
-import { DEMO_COMMUNE_CODE, DEMO_EMAIL_DOMAIN } from './demo-accounts.data';
+import { DEMO_ACCOUNT_SPECS, DEMO_COMMUNE_CODE, DEMO_EMAIL_DOMAIN } from './demo-accounts.data';
 import { HAMLET_STEMS } from './demo-names.data';
 import { testSealer } from '../../test/app';
 import {
@@ -136,7 +136,8 @@ describe('seedDemoProvince on a fresh database', () => {
         'grants.hamlet_id',
       ])
       .execute();
-    expect(users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
+    expect([...new Set(users.map((u) => u.role))].sort()).toEqual([...ROLES].sort());
+    expect(users).toHaveLength(DEMO_ACCOUNT_SPECS.length);
     for (const u of users) {
       expect(u.email).toMatch(new RegExp(`@${DEMO_EMAIL_DOMAIN.replace(/\./g, '\\.')}$`));
       expect(u).toMatchObject({ status: 'active', locale: 'vi' });
@@ -156,7 +157,7 @@ describe('seedDemoProvince on a fresh database', () => {
       .executeTakeFirst();
     expect(hamlet?.commune_code).toBe(DEMO_COMMUNE_CODE);
     expect(users.find((u) => u.role === 'team_member')?.hamlet_id).toBe(leader.hamlet_id);
-    expect(seeded.accounts.map((x) => x.role)).toEqual([...ROLES]);
+    expect(seeded.accounts.map((x) => x.role)).toEqual(DEMO_ACCOUNT_SPECS.map((spec) => spec.role));
   });
 
   it('marks the database as seeded, with an audit row and an event', async () => {
@@ -172,7 +173,10 @@ describe('seedDemoProvince on a fresh database', () => {
       .where('action', '=', 'demo.seeded')
       .execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ hamlets: seeded.hamlets, accounts: 7 });
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({
+      hamlets: seeded.hamlets,
+      accounts: DEMO_ACCOUNT_SPECS.length,
+    });
     const events = await a.db.selectFrom('events').select('type').where('type', '=', 'demo.seeded').execute();
     expect(events).toHaveLength(1);
   });
@@ -189,14 +193,21 @@ describe('seedDemoProvince', () => {
   it('gives two fresh databases the same hamlets, accounts and ids', async () => {
     expect(firstSnapshot?.[0].length).toBeGreaterThan(0);
     await withFreshDatabase(async (b) => {
-      await seedDemoProvince({ sealer: testSealer, db: b.db, clock: createFakeClock('2026-11-28T03:00:00.000Z'), config });
+      await seedDemoProvince({
+        sealer: testSealer,
+        db: b.db,
+        clock: createFakeClock('2026-11-28T03:00:00.000Z'),
+        config,
+      });
       expect(await snapshot(b)).toEqual(firstSnapshot);
     });
   });
 
   it('leaves alone a province that already has hamlets, and does nothing with SEED=none', async () => {
     await withFreshDatabase(async (c) => {
-      expect(await seedDemoProvince({ sealer: testSealer, db: c.db, clock, config: { ...config, seed: 'none' } })).toMatchObject({
+      expect(
+        await seedDemoProvince({ sealer: testSealer, db: c.db, clock, config: { ...config, seed: 'none' } }),
+      ).toMatchObject({
         status: 'skipped',
         reason: 'disabled',
       });
@@ -245,7 +256,13 @@ describe('seedDemoProvince', () => {
         throw new Error('extension failed');
       };
       await expect(
-        seedDemoProvince({ sealer: testSealer, db: d.db, clock, config, extensions: [writeMark('first'), failing] }),
+        seedDemoProvince({
+          sealer: testSealer,
+          db: d.db,
+          clock,
+          config,
+          extensions: [writeMark('first'), failing],
+        }),
       ).rejects.toThrow('extension failed');
       expect(calls).toEqual(['first', 'failing']);
       expect(await countRows(d, 'hamlets')).toBe(0);
@@ -254,7 +271,8 @@ describe('seedDemoProvince', () => {
 
       calls.length = 0;
       contexts.length = 0;
-      const result = await seedDemoProvince({ sealer: testSealer,
+      const result = await seedDemoProvince({
+        sealer: testSealer,
         db: d.db,
         clock,
         config,
@@ -264,7 +282,7 @@ describe('seedDemoProvince', () => {
       expect(calls).toEqual(['first', 'second']);
       expect(result.steps.map((step) => step.name)).toEqual(['province', 'extension 0', 'extension 1']);
       expect(contexts[0]!.hamlets).toHaveLength(result.hamlets);
-      expect(contexts[0]!.accounts).toHaveLength(7);
+      expect(contexts[0]!.accounts).toHaveLength(DEMO_ACCOUNT_SPECS.length);
       expect(contexts[0]!.communes).toHaveLength(96);
       const marks = await d.db
         .selectFrom('settings')
@@ -285,14 +303,16 @@ describe('seedDemoProvince', () => {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['seeded', 'skipped']);
       expect(results.find((r) => r.status === 'skipped')?.reason).toBe('already_seeded');
-      expect(await countRows(f, 'users')).toBe(7);
+      expect(await countRows(f, 'users')).toBe(DEMO_ACCOUNT_SPECS.length);
     });
   });
 
   it('refuses to run before the official units are loaded', async () => {
     await withFreshDatabase(
       async (e) => {
-        await expect(seedDemoProvince({ sealer: testSealer, db: e.db, clock, config })).rejects.toThrow(/official units/);
+        await expect(seedDemoProvince({ sealer: testSealer, db: e.db, clock, config })).rejects.toThrow(
+          /official units/,
+        );
       },
       { units: false },
     );

@@ -3,7 +3,7 @@ import { ROLES } from '../../../shared/rules/permissions';
 import { DEMO_SEED_EXTENSIONS } from '../../app';
 import { createTestApp, signIn, testSealer, type TestApp } from '../../test/app';
 import { loadOfficialUnits } from '../geography/index';
-import { DEMO_COMMUNE_CODE } from './demo-accounts.data';
+import { DEMO_ACCOUNT_SPECS, DEMO_COMMUNE_CODE } from './demo-accounts.data';
 import { seedDemoProvince } from './demo-seed.service';
 import { formatDemoAccountsTable } from './demo.service';
 
@@ -38,7 +38,9 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
         name: string;
       }[];
     };
-    expect(items.map((i) => i.role)).toEqual([...ROLES]);
+    // Every role, in the order of ROLES; a role may have several accounts (the agency handlers of issue 10).
+    expect([...new Set(items.map((i) => i.role))]).toEqual([...ROLES]);
+    expect(items).toHaveLength(DEMO_ACCOUNT_SPECS.length);
     expect(new Set(items.map((i) => i.phone)).size).toBe(items.length);
     for (const item of items) {
       expect(Object.keys(item).sort()).toEqual([
@@ -58,8 +60,14 @@ describe('GET /api/v1/demo/accounts in demo mode', () => {
     }
     expect(items.find((i) => i.role === 'province_admin')?.unitCode).toBe('80');
     expect(items.find((i) => i.role === 'commune_officer')?.unitCode).toBe(DEMO_COMMUNE_CODE);
-    expect(items.find((i) => i.role === 'province_admin')).toMatchObject({ unitName: 'Tỉnh Tây Ninh', teamName: null });
-    expect(items.find((i) => i.role === 'commune_officer')).toMatchObject({ unitName: 'Phường Tân An', teamName: null });
+    expect(items.find((i) => i.role === 'province_admin')).toMatchObject({
+      unitName: 'Tỉnh Tây Ninh',
+      teamName: null,
+    });
+    expect(items.find((i) => i.role === 'commune_officer')).toMatchObject({
+      unitName: 'Phường Tân An',
+      teamName: null,
+    });
     for (const role of ['team_leader', 'team_member']) {
       const item = items.find((i) => i.role === role);
       expect(item?.unitName, role).toMatch(/^Khu phố .+, Phường Tân An$/);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { communeContaining, parseCommuneShapes, type CommuneLookup } from './point-in-commune';
 
 const DATA_DIR = new URL('./data/', import.meta.url);
 
@@ -90,8 +91,29 @@ export function createBoundariesService(deps: { dataDir?: URL } = {}) {
     return loaded;
   }
 
+  const shapes = new Map<string, ReturnType<typeof parseCommuneShapes>>();
+  /** The parsed shapes of a province's communes, kept for the point look-up ([] when none are shipped). */
+  function communeShapesOf(provinceCode: string) {
+    let parsed = shapes.get(provinceCode);
+    if (!parsed) {
+      const url = new URL(`communes-${provinceCode}.geojson`, dir);
+      parsed =
+        /^\d{2}$/.test(provinceCode) && fs.existsSync(url)
+          ? parseCommuneShapes(JSON.parse(fs.readFileSync(url, 'utf8')))
+          : [];
+      shapes.set(provinceCode, parsed);
+    }
+    return parsed;
+  }
+
   return {
     loadProvinces: (): BoundaryFile | null => loadFile('provinces.geojson'),
+    /**
+     * The commune of the province a point (a report's pin) falls in: 'outside' when it is in none of them, 'unknown'
+     * when the province's boundaries are not shipped.
+     */
+    communeAt: (provinceCode: string, lat: number, lng: number): CommuneLookup =>
+      communeContaining(communeShapesOf(provinceCode), lat, lng),
     /** null when no commune file exists for the province (only some are built). */
     loadCommunesOf: (provinceCode: string): BoundaryFile | null =>
       /^\d{2}$/.test(provinceCode) ? loadFile(`communes-${provinceCode}.geojson`) : null,

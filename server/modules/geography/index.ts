@@ -18,6 +18,8 @@ export {
   type LoadOfficialUnitsResult,
 } from './official-units.loader';
 export { resolveUnitPlacement, type UnitPlacement } from './units.service';
+export type { BoundariesService } from './boundaries.service';
+export type { CommuneLookup } from './point-in-commune';
 
 /** Repositories → services of the module, each with its dependencies spelled out. */
 export function createGeographyServices(deps: { db: Kysely<DB> }) {

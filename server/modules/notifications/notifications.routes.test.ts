@@ -18,13 +18,31 @@ describe('notification routes', () => {
     for (const n of [1, 2, 3]) {
       t.clock.advance(1000);
       const at = t.clock.now().toISOString();
-      await t.database.db.transaction().execute((trx) =>
-        notifyUsers(trx, { userIds: [alice.id], kind: 'team', title: `Tin ${n}`, body: `Nội dung ${n}`, link: `/teams/${n}` }, at),
-      );
+      await t.database.db
+        .transaction()
+        .execute((trx) =>
+          notifyUsers(
+            trx,
+            {
+              userIds: [alice.id],
+              kind: 'team',
+              title: `Tin ${n}`,
+              body: `Nội dung ${n}`,
+              link: `/teams/${n}`,
+            },
+            at,
+          ),
+        );
     }
     const bobIds = await t.database.db
       .transaction()
-      .execute((trx) => notifyUsers(trx, { userIds: [bob.id], kind: 'account', title: 'Bob', body: 'x' }, t.clock.now().toISOString()));
+      .execute((trx) =>
+        notifyUsers(
+          trx,
+          { userIds: [bob.id], kind: 'account', title: 'Bob', body: 'x' },
+          t.clock.now().toISOString(),
+        ),
+      );
     bobNotificationId = bobIds[0]!;
   });
   afterAll(async () => t.close());
@@ -54,7 +72,13 @@ describe('notification routes', () => {
     const page1 = first.json();
     expect(page1.unreadCount).toBe(3);
     expect(page1.items.map((i: { title: string }) => i.title)).toEqual(['Tin 3', 'Tin 2']);
-    expect(page1.items[0]).toMatchObject({ kind: 'team', body: 'Nội dung 3', link: '/teams/3', readAt: null, actions: ['markRead'] });
+    expect(page1.items[0]).toMatchObject({
+      kind: 'team',
+      body: 'Nội dung 3',
+      link: '/teams/3',
+      readAt: null,
+      actions: ['markRead'],
+    });
     expect(page1.nextCursor).toEqual(expect.any(String));
 
     const second = await get(`/api/v1/notifications?limit=2&cursor=${page1.nextCursor}`, aliceSession);
@@ -75,7 +99,10 @@ describe('notification routes', () => {
     const notMine = await post(`/api/v1/notifications/${bobNotificationId}/read`, aliceSession);
     expect(notMine.statusCode).toBe(404);
     expect(notMine.json().error.code).toBe('NOT_FOUND');
-    const unknown = await post('/api/v1/notifications/0190a1b2-0000-7000-8000-000000000000/read', aliceSession);
+    const unknown = await post(
+      '/api/v1/notifications/0190a1b2-0000-7000-8000-000000000000/read',
+      aliceSession,
+    );
     expect(unknown.statusCode).toBe(404);
     const noCsrf = await t.app.inject({
       method: 'POST',
@@ -90,12 +117,19 @@ describe('notification routes', () => {
     expect(after.unreadCount).toBe(2);
     expect(after.items.map((i: { id: string }) => i.id)).not.toContain(newest);
     const all = (await get('/api/v1/notifications', aliceSession)).json();
-    expect(all.items.find((i: { id: string }) => i.id === newest)).toMatchObject({ readAt: expect.any(String), actions: [] });
+    expect(all.items.find((i: { id: string }) => i.id === newest)).toMatchObject({
+      readAt: expect.any(String),
+      actions: [],
+    });
 
     expect((await post('/api/v1/notifications/read-all', aliceSession)).statusCode).toBe(204);
     expect((await get('/api/v1/notifications', aliceSession)).json().unreadCount).toBe(0);
 
-    const bobRow = await t.database.db.selectFrom('notifications').selectAll().where('id', '=', bobNotificationId).executeTakeFirstOrThrow();
+    const bobRow = await t.database.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '=', bobNotificationId)
+      .executeTakeFirstOrThrow();
     expect(bobRow.read_at).toBeNull();
     const audit = await t.database.db
       .selectFrom('audit_log')
@@ -115,25 +149,51 @@ describe('notification routes', () => {
         { kind: 'team', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'support', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'privacy', inApp: true, email: true, webhook: false, digest: false },
+        { kind: 'case', inApp: true, email: true, webhook: false, digest: false },
       ],
       webhookAvailable: false,
     });
 
     const put = (payload: object) =>
-      t.app.inject({ method: 'PUT', url: '/api/v1/notifications/preferences', headers: aliceSession.headers, payload });
-    const changed = await put({ items: [{ kind: 'support', inApp: false, email: true, webhook: false, digest: true }] });
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/notifications/preferences',
+        headers: aliceSession.headers,
+        payload,
+      });
+    const changed = await put({
+      items: [{ kind: 'support', inApp: false, email: true, webhook: false, digest: true }],
+    });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json().items[2]).toEqual({ kind: 'support', inApp: false, email: true, webhook: false, digest: true });
-    expect(changed.json().items[0]).toEqual({ kind: 'account', inApp: true, email: true, webhook: false, digest: false });
+    expect(changed.json().items[2]).toEqual({
+      kind: 'support',
+      inApp: false,
+      email: true,
+      webhook: false,
+      digest: true,
+    });
+    expect(changed.json().items[0]).toEqual({
+      kind: 'account',
+      inApp: true,
+      email: true,
+      webhook: false,
+      digest: false,
+    });
     const reread = (await get('/api/v1/notifications/preferences', aliceSession)).json();
     expect(reread.items[2]).toMatchObject({ inApp: false, digest: true });
 
-    const webhookOff = await put({ items: [{ kind: 'team', inApp: true, email: true, webhook: true, digest: false }] });
+    const webhookOff = await put({
+      items: [{ kind: 'team', inApp: true, email: true, webhook: true, digest: false }],
+    });
     expect(webhookOff.statusCode).toBe(400);
     expect(webhookOff.json().error.details[0].path).toBe('body.items.0.webhook');
-    const unknownKind = await put({ items: [{ kind: 'weather', inApp: true, email: true, webhook: false, digest: false }] });
+    const unknownKind = await put({
+      items: [{ kind: 'weather', inApp: true, email: true, webhook: false, digest: false }],
+    });
     expect(unknownKind.statusCode).toBe(400);
-    const extraField = await put({ items: [{ kind: 'team', inApp: true, email: true, webhook: false, digest: false, sms: true }] });
+    const extraField = await put({
+      items: [{ kind: 'team', inApp: true, email: true, webhook: false, digest: false, sms: true }],
+    });
     expect(extraField.statusCode).toBe(400);
     const twice = await put({
       items: [
@@ -155,9 +215,11 @@ describe('notification routes', () => {
 
   it('hides notifications of kinds whose in-app channel I turned off', async () => {
     const at = t.clock.now().toISOString();
-    await t.database.db.transaction().execute((trx) =>
-      notifyUsers(trx, { userIds: [alice.id], kind: 'support', title: 'Hidden', body: 'digest only' }, at),
-    );
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        notifyUsers(trx, { userIds: [alice.id], kind: 'support', title: 'Hidden', body: 'digest only' }, at),
+      );
     const list = (await get('/api/v1/notifications', aliceSession)).json();
     expect(list.items.map((i: { title: string }) => i.title)).not.toContain('Hidden');
     expect(list.unreadCount).toBe(0);

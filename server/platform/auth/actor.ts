@@ -59,6 +59,7 @@ export function toScopedGrant(row: {
   province_code: string;
   commune_code: string | null;
   hamlet_id: string | null;
+  agency_id?: string | null;
 }): ScopedGrant {
   return {
     role: row.role as Role,
@@ -67,6 +68,7 @@ export function toScopedGrant(row: {
     provinceCode: row.province_code,
     communeCode: row.commune_code,
     hamletId: row.hamlet_id,
+    ...(row.agency_id ? { agencyId: row.agency_id } : {}),
   };
 }
 
@@ -76,7 +78,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Bearer API key → actor. The key acts within the unit it was issued for; which routes its scopes open is decided
  * once, by each route's access declaration (platform/http/route-access.ts).
  */
-export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso: string): Promise<Actor | null> {
+export async function resolveApiKeyActor(
+  db: Kysely<DB>,
+  secret: string,
+  nowIso: string,
+): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_keys')
     .selectAll()
@@ -85,7 +91,10 @@ export async function resolveApiKeyActor(db: Kysely<DB>, secret: string, nowIso:
     .executeTakeFirst();
   if (!row) return null;
   // "Last used" is shown to admins to the minute; writing it on every call would add a commit to each sync.
-  if (row.last_used_at === null || Date.parse(nowIso) - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS)
+  if (
+    row.last_used_at === null ||
+    Date.parse(nowIso) - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS
+  )
     await db.updateTable('api_keys').set({ last_used_at: nowIso }).where('id', '=', row.id).execute();
   const scopes = JSON.parse(row.scopes_json) as string[];
   return {

@@ -16,13 +16,18 @@ export type PlacedTable =
   | 'hamlets'
   | 'support_records'
   | 'audit_log'
-  | 'personal_data_access';
+  | 'personal_data_access'
+  /** Cases (issue 10): placed where the report is, or at the raising team for a team's proposal. */
+  | 'cases';
 const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log', 'personal_data_access']);
 /**
  * A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts); a
  * hamlet row is the hamlet itself.
  */
-const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = { support_records: 'team_hamlet_id', hamlets: 'id' };
+const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = {
+  support_records: 'team_hamlet_id',
+  hamlets: 'id',
+};
 
 /**
  * "This row sits inside one of the subtrees": placed rows carry province_code / commune_code / hamlet_id, so the

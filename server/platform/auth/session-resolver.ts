@@ -81,6 +81,7 @@ export function createSessionResolver(db: Kysely<DB>, sealer: Sealer) {
         'grants.province_code',
         'grants.commune_code',
         'grants.hamlet_id',
+        'grants.agency_id',
       ])
       .where('sessions.id', 'in', ids)
       .orderBy('sessions.id')
@@ -106,13 +107,20 @@ export function createSessionResolver(db: Kysely<DB>, sealer: Sealer) {
               province_code: r.province_code,
               commune_code: r.commune_code,
               hamlet_id: r.hamlet_id,
+              agency_id: r.agency_id,
             }),
           );
         }
       }
       const actor: Actor = {
         kind: 'user',
-        user: { id: row.id, name: row.name, email: row.email, phone: openSealed(sealer, 'users.phone', row.phone), locale: row.locale },
+        user: {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          phone: openSealed(sealer, 'users.phone', row.phone),
+          locale: row.locale,
+        },
         grants,
         sessionId: row.session_id,
         csrfToken: row.csrf_token,

@@ -60,19 +60,26 @@ export function openSealed(sealer: Sealer, context: string, value: string | null
  * free text, which is never looked up) and the sealing context.
  */
 export interface SealedColumn {
-  table: 'users' | 'team_members' | 'teams' | 'data_subject_requests';
+  table: 'users' | 'team_members' | 'teams' | 'data_subject_requests' | 'cases' | 'case_followers';
   column: string;
   hashColumn?: string;
   context: string;
   /** A column saying whether the value is a 'phone' or an 'email' (its hash context); phones otherwise. */
   kindColumn?: string;
+  /** A column that always holds one kind (an e-mail column has the e-mail hash context); 'phone' when absent. */
+  kind?: 'phone' | 'email';
 }
 
 /** Every sealed column of the platform; modules that add one list it here, so rotation and the scan reach it. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', hashColumn: 'phone_hash', context: 'users.phone' },
   { table: 'team_members', column: 'phone', hashColumn: 'phone_hash', context: 'team_members.phone' },
-  { table: 'teams', column: 'contact_phone', hashColumn: 'contact_phone_hash', context: 'teams.contact_phone' },
+  {
+    table: 'teams',
+    column: 'contact_phone',
+    hashColumn: 'contact_phone_hash',
+    context: 'teams.contact_phone',
+  },
   {
     table: 'data_subject_requests',
     column: 'contact',
@@ -82,6 +89,28 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   },
   // What the person wrote about their request: free text that names them and often holds more contact data.
   { table: 'data_subject_requests', column: 'description', context: 'data_subject_requests.description' },
+  // The case engine (issue 10): a reporter's name is free text (never looked up); phone and e-mail are found by hash.
+  { table: 'cases', column: 'reporter_name', context: 'cases.reporter_name' },
+  {
+    table: 'cases',
+    column: 'reporter_phone',
+    hashColumn: 'reporter_phone_hash',
+    context: 'cases.reporter_phone',
+  },
+  {
+    table: 'cases',
+    column: 'reporter_email',
+    hashColumn: 'reporter_email_hash',
+    context: 'cases.reporter_email',
+    kind: 'email',
+  },
+  {
+    table: 'case_followers',
+    column: 'email',
+    hashColumn: 'email_hash',
+    context: 'case_followers.email',
+    kind: 'email',
+  },
 ];
 
 /** A value sealed inside a JSON payload column (short-lived rows: invitation links, queued phone messages). */
@@ -95,8 +124,20 @@ export interface SealedJsonField {
 }
 
 export const SEALED_JSON_FIELDS: readonly SealedJsonField[] = [
-  { table: 'auth_tokens', kindColumn: 'kind', kind: 'invitation', field: 'phone', context: 'auth_tokens.phone' },
-  { table: 'jobs', kindColumn: 'name', kind: 'accounts.phoneMessage', field: 'to', context: 'jobs.phone_message' },
+  {
+    table: 'auth_tokens',
+    kindColumn: 'kind',
+    kind: 'invitation',
+    field: 'phone',
+    context: 'auth_tokens.phone',
+  },
+  {
+    table: 'jobs',
+    kindColumn: 'name',
+    kind: 'accounts.phoneMessage',
+    field: 'to',
+    context: 'jobs.phone_message',
+  },
 ];
 
 export interface ResealReport {
@@ -121,7 +162,8 @@ export async function resealColumns(
 ): Promise<ResealReport[]> {
   const reports: ResealReport[] = [];
   const skip = mode === 'plain' ? 's1.%' : `s1.${sealer.currentVersion}.%`;
-  const done = (value: string) => (mode === 'plain' ? isSealed(value) : value.startsWith(`s1.${sealer.currentVersion}.`));
+  const done = (value: string) =>
+    mode === 'plain' ? isSealed(value) : value.startsWith(`s1.${sealer.currentVersion}.`);
   for (const spec of SEALED_COLUMNS) {
     const resealed = await inBatches(
       db,
@@ -131,7 +173,9 @@ export async function resealColumns(
           .select([
             'id',
             sql<string>`${sql.ref(spec.column)}`.as('value'),
-            sql<string>`${spec.kindColumn ? sql.ref(spec.kindColumn) : sql.lit('phone')}`.as('kind'),
+            sql<string>`${spec.kindColumn ? sql.ref(spec.kindColumn) : sql.lit(spec.kind ?? 'phone')}`.as(
+              'kind',
+            ),
           ])
           .where(sql.ref(spec.column), 'is not', null)
           .where(sql.ref(spec.column), 'not like', skip)
@@ -147,7 +191,11 @@ export async function resealColumns(
           : { sealed: sealer.seal(plain, spec.context), hash: null };
         return trx
           .updateTable(spec.table)
-          .set(spec.hashColumn ? { [spec.column]: next.sealed, [spec.hashColumn]: next.hash } : { [spec.column]: next.sealed })
+          .set(
+            spec.hashColumn
+              ? { [spec.column]: next.sealed, [spec.hashColumn]: next.hash }
+              : { [spec.column]: next.sealed },
+          )
           .where('id', '=', row.id)
           .where(sql.ref(spec.column), '=', row.value)
           .executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Sealer } from '../crypto/sealing';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -55,6 +56,8 @@ export interface HttpOptions {
   trustProxy: boolean;
   webDist: string | null;
   version: string;
+  /** Upload limits (config.uploads): a multipart part larger than maxBytes is stopped while it streams. */
+  uploads?: { maxBytes: number };
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,6 +89,18 @@ export async function createHttpServer(opts: HttpOptions) {
   });
 
   await app.register(cookie);
+  // multipart/form-data (photos with a report): parsed only by routes that read request.parts(); every other route
+  // sees no body and refuses it by its own schema. Ten files and twenty parts are far above any form of ours.
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: {
+      fileSize: opts.uploads?.maxBytes ?? 10 * 1024 * 1024,
+      files: 10,
+      parts: 20,
+      fields: 10,
+      fieldSize: 1024 * 1024,
+    },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -220,7 +235,11 @@ export async function createHttpServer(opts: HttpOptions) {
     }
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) =>
-    serveMetrics(request, reply, { metrics: opts.metrics, database: opts.database, token: opts.metricsToken }),
+    serveMetrics(request, reply, {
+      metrics: opts.metrics,
+      database: opts.database,
+      token: opts.metricsToken,
+    }),
   );
 
   await registerWebApp(app, opts.webDist);

@@ -1,18 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
+import { isOpen311Url, open311ErrorPayload } from './open311-errors';
 
 /** Errors that mean "the database is not reachable" on either driver: answered 503, not 500. */
 export function isDatabaseDownError(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
-  const codes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'];
+  const codes = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    '57P01',
+    '57P02',
+    '57P03',
+    '08006',
+    '08001',
+    '08003',
+  ];
   if (e.code && codes.includes(e.code)) return true;
   const msg = e.message ?? '';
-  return (
-    /Connection terminated|connection timeout|Client has encountered a connection error|The database connection is not open|SQLITE_CANTOPEN|driver has already been destroyed/i.test(
-      msg,
-    )
+  return /Connection terminated|connection timeout|Client has encountered a connection error|The database connection is not open|SQLITE_CANTOPEN|driver has already been destroyed/i.test(
+    msg,
   );
 }
 
@@ -55,11 +65,15 @@ function toAppError(error: FastifyError | Error): AppError {
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('BAD_REQUEST', 'The body is not valid JSON.', { messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+      return new AppError('BAD_REQUEST', 'The body is not valid JSON.', {
+        messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+      });
   }
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
   if (error instanceof SyntaxError && fe.statusCode === 400) {
-    return new AppError('BAD_REQUEST', 'The body is not valid JSON.', { messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+    return new AppError('BAD_REQUEST', 'The body is not valid JSON.', {
+      messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+    });
   }
   if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -75,9 +89,23 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-    else if (appError.code === 'UNAVAILABLE') request.log.warn({ err: { message: error.message } }, 'database unavailable');
+    else if (appError.code === 'UNAVAILABLE')
+      request.log.warn({ err: { message: error.message } }, 'database unavailable');
     if (appError.headers) void reply.headers(appError.headers);
-    if (appError.code === 'RATE_LIMITED' && !appError.headers?.['retry-after']) void reply.header('retry-after', '60');
-    return reply.status(appError.status).send(appError.toBody());
+    if (appError.code === 'RATE_LIMITED' && !appError.headers?.['retry-after'])
+      void reply.header('retry-after', '60');
+    return sendAppError(request, reply, appError);
   });
+}
+
+/**
+ * The one place an error becomes a body: `{ error: … }` everywhere, except under /open311/, whose clients read the
+ * GeoReport v2 error list (open311-errors.ts). The not-found and framework answerers send through here too.
+ */
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  if (isOpen311Url(request.url)) {
+    const o = open311ErrorPayload(request.url, appError);
+    return reply.status(o.status).header('content-type', o.contentType).send(o.body);
+  }
+  return reply.status(appError.status).send(appError.toBody());
 }

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
+import { sendAppError } from './error-handler';
 
 /**
  * Answers refused before a route runs, in the one error shape and without echoing any input: Fastify's own bodies
@@ -10,7 +11,7 @@ import { AppError } from '../errors';
 /** Fastify's `frameworkErrors`: the router refused the URL (bad percent-encoding, a parameter over maxParamLength). */
 export function answerFrameworkError(
   error: FastifyError,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): void {
   const appError =
@@ -20,7 +21,7 @@ export function answerFrameworkError(
           messageVi: 'Địa chỉ yêu cầu không hợp lệ.',
         });
   // The reply has no route context here, so the no-store hook does not run: set it ourselves.
-  void reply.status(appError.status).header('cache-control', 'no-store').send(appError.toBody());
+  void sendAppError(request, reply.header('cache-control', 'no-store'), appError);
 }
 
 /** The status and error a refused connection gets, from Node's parser error code. */

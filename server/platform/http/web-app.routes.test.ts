@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
+import { fillPage, jsonForHtml, providePageData, routeParamsOf } from './web-app';
 
 const HTML = { accept: 'text/html,application/xhtml+xml' };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -90,7 +91,13 @@ describe('the built web app', () => {
   });
 
   it('keeps staff addresses that look public, and longer ones, with the staff app', async () => {
-    for (const url of ['/teams/manage', '/teams/new', '/teams/abc/edit', '/teams/abc/members', '/privacy/x']) {
+    for (const url of [
+      '/teams/manage',
+      '/teams/new',
+      '/teams/abc/edit',
+      '/teams/abc/members',
+      '/privacy/x',
+    ]) {
       const res = await t.app.inject({ url, headers: HTML });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<title>app</title>');
@@ -111,10 +118,14 @@ describe('the built web app', () => {
         expect(res.headers.vary, `${url} ${encoding}`).toMatch(/accept-encoding/i);
         const raw = res.rawPayload;
         const body = sent === 'br' ? brotliDecompressSync(raw) : sent === 'gzip' ? gunzipSync(raw) : raw;
-        if (sent) expect(body.toString(), `${url} ${encoding}`).toContain(`<!-- ${sent === 'br' ? 'br' : 'gz'} -->`);
+        if (sent)
+          expect(body.toString(), `${url} ${encoding}`).toContain(`<!-- ${sent === 'br' ? 'br' : 'gz'} -->`);
       }
     }
-    const script = await t.app.inject({ url: '/assets/capture-Ab12Cd34.js', headers: { 'accept-encoding': 'br' } });
+    const script = await t.app.inject({
+      url: '/assets/capture-Ab12Cd34.js',
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(script.headers['content-type']).toMatch(/javascript/);
     expect(script.headers['cache-control']).toBe(IMMUTABLE);
     const page = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
@@ -123,7 +134,14 @@ describe('the built web app', () => {
   });
 
   it('opens the app for every other page address (SPA fallback), never cached', async () => {
-    for (const url of ['/admin/users', '/captured', '/support/mine', '/home', '/sign-in']) {
+    for (const url of [
+      '/admin/users',
+      '/captured',
+      '/support/mine',
+      '/home',
+      '/sign-in',
+      '/reports/PAKN.20261128.0012',
+    ]) {
       const res = await t.app.inject({ url, headers: HTML });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<title>app</title>');
@@ -197,5 +215,94 @@ describe('a build without the capture page', () => {
     const res = await t.app.inject({ url: '/capture', headers: HTML });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<title>app</title>');
+  });
+});
+
+/**
+ * The build's server renderer stood in by a module that prints what it was given, and the page's data by a loader
+ * given here (server/app.page-data.test.ts checks the real one, the teams module's anonymous view): which page gets
+ * its data, put in the frame's root and embedded for the browser, escaped; the frame when there is none.
+ */
+describe('a team page rendered with its data', () => {
+  let t: TestApp;
+  let dist: string;
+  const TEAM = { id: 'team-1', name: 'Tổ </script><b>', actions: [] as string[] };
+  beforeAll(async () => {
+    dist = writeWebDist(true);
+    const frame =
+      '<!doctype html><title>public team</title><div id="root"><p>skeleton</p></div><!--/root--><p>after</p>';
+    fs.writeFileSync(path.join(dist, 'pages', 'team.html'), frame);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'pages', 'pages.json'), 'utf8')) as {
+      pages: { path: string; data?: string }[];
+      render?: string;
+    };
+    for (const page of manifest.pages) if (page.path === '/teams/:id') page.data = 'team';
+    manifest.render = 'server/render.mjs';
+    fs.writeFileSync(path.join(dist, 'pages', 'pages.json'), JSON.stringify(manifest));
+    fs.mkdirSync(path.join(dist, 'server'));
+    fs.writeFileSync(
+      path.join(dist, 'server', 'render.mjs'),
+      `export async function renderPublicPage(pathname, data) {
+        const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        return '<h1>' + escape(data.team.name) + '</h1><p>' + pathname + '</p>';
+      }`,
+    );
+    t = await createTestApp({ WEB_DIST: dist });
+    providePageData(t.app, 'team', async ({ id }) => {
+      if (id === 'broken') throw new Error('database down');
+      return id === TEAM.id ? TEAM : null;
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('puts the rendered team in the page and embeds its data, compressed as accepted', async () => {
+    const res = await t.app.inject({ url: '/teams/team-1', headers: { ...HTML, 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    const html = gunzipSync(res.rawPayload).toString();
+    expect(html).toContain(
+      '<div id="root"><h1>Tổ &lt;/script>&lt;b></h1><p>/teams/team-1</p></div><!--/root-->',
+    );
+    expect(html).not.toContain('skeleton');
+    expect(html).toMatch(/<\/script><p>after<\/p>$/);
+    const embedded =
+      /<script type="application\/json" id="cds-page-data">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    // The team's name cannot close the element: "<" is escaped in the JSON.
+    expect(embedded).not.toContain('</script>');
+    expect(JSON.parse(embedded)).toEqual({ team: TEAM });
+    const plain = await t.app.inject({
+      url: '/teams/team-1/',
+      headers: { ...HTML, 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('<h1>Tổ &lt;/script>&lt;b></h1>');
+  });
+
+  it('sends the frame for a team that does not exist or cannot be read, and staff addresses to the app', async () => {
+    for (const url of ['/teams/0197c348-0000-7000-8000-000000000000', '/teams/broken']) {
+      const res = await t.app.inject({ url, headers: HTML });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<p>skeleton</p>');
+      expect(res.body, url).not.toContain('cds-page-data');
+    }
+    const staff = await t.app.inject({ url: '/teams/manage', headers: HTML });
+    expect(staff.body).toContain('<title>app</title>');
+  });
+
+  it('never sends the server renderer', async () => {
+    const res = await t.app.inject({ url: '/server/render.mjs' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('renderPublicPage');
+  });
+
+  it('reads parameters, escapes JSON for HTML and refuses a page without the root mark', () => {
+    expect(routeParamsOf('/teams/:id', '/teams/a%20b')).toEqual({ id: 'a b' });
+    expect(jsonForHtml({ name: '</script>\u2028' })).toBe('{"name":"\\u003c/script>\\u2028"}');
+    expect(fillPage('<div id="root"></div>', '<p>x</p>', {})).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { Alert } from '../../ui';
+import { Alert, Skeleton } from '../../ui';
 import { readFlash } from '../flash';
 import { BottomBar } from './BottomBar';
 import { SideNav } from './SideNav';
@@ -26,7 +26,7 @@ function FlashMessage() {
 
 /**
  * Every page's frame. Signed in, the navigation is grouped by task: a side navigation from 900 px, a bottom bar
- * with "More" on phones. After an in-app navigation focus moves to the main region, so keyboard and screen-reader
+ * with "More" on phones; each appears once its items' labels (their features' messages) are loaded. After an in-app navigation focus moves to the main region, so keyboard and screen-reader
  * users start at the new content instead of the top of a page they did not reload.
  */
 export function AppLayout() {
@@ -54,14 +54,25 @@ export function AppLayout() {
       <ServiceWorkerBar />
       <NavigationProgress />
       <div className="app__body">
-        {staff && <SideNav nav={staff} />}
+        {staff && (
+          <Suspense fallback={null}>
+            <SideNav nav={staff} />
+          </Suspense>
+        )}
         <main id="main-content" className="main" tabIndex={-1} ref={mainRef}>
           <FlashMessage />
-          <Outlet />
+          {/* A page reading a namespace its route did not load waits here for it (message-loading.ts). */}
+          <Suspense fallback={<Skeleton title block lines={3} />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <SiteFooter />
-      {staff && <BottomBar nav={staff} />}
+      {staff && (
+        <Suspense fallback={null}>
+          <BottomBar nav={staff} />
+        </Suspense>
+      )}
       <ScrollRestoration />
     </div>
   );

@@ -4,6 +4,7 @@ import { NavLink } from 'react-router';
 import { Dialog, Icon } from '../../ui';
 import { AccountArea } from './AccountArea';
 import { LanguageSwitch } from './LanguageSwitch';
+import { namespacesOfItems } from '../feature-collection';
 import type { StaffNav } from './nav-model';
 import { NavGroups } from './NavLinks';
 
@@ -13,7 +14,7 @@ import { NavGroups } from './NavLinks';
  * with every other destination by section, the language switch and the account menu.
  */
 export function BottomBar({ nav }: { nav: StaffNav }) {
-  const { t } = useTranslation('app');
+  const { t } = useTranslation(['app', ...namespacesOfItems(nav.bottom)]);
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
   return (

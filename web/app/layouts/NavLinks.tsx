@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { NavItem } from '../features';
+import { namespacesOfItems, type NavItem } from '../feature-collection';
 import type { NavGroup } from './nav-model';
 
 /** A list of nav links (the capture page is its own document: its link loads it). */
@@ -15,7 +15,8 @@ export function NavList({
   className?: string;
   onNavigate?: () => void;
 }) {
-  const { t } = useTranslation();
+  // The labels are in the items' features' namespaces: this waits (Suspense) until they are loaded.
+  const { t } = useTranslation(['app', ...namespacesOfItems(items)]);
   return (
     <ul className={className} aria-labelledby={labelledBy}>
       {items.map((item) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Icon } from '../../ui';
@@ -64,7 +64,9 @@ export function SiteHeader({ staff, publicItems }: { staff: boolean; publicItems
           }}
         >
           <div className="container site-nav__inner">
-            <NavList items={publicItems} />
+            <Suspense fallback={null}>
+              <NavList items={publicItems} />
+            </Suspense>
             <div className="site-nav__tools narrow-only">
               <LanguageSwitch />
               <AccountArea />

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_ACTIONS, type Role } from '../../../shared/rules/permissions';
 import { features } from '../features';
 import type { NavItem } from '../feature-collection';
-import { BOTTOM_BAR_DESTINATIONS, buildStaffNav, publicNavItems, sectionOf, type NavViewer } from './nav-model';
+import {
+  BOTTOM_BAR_DESTINATIONS,
+  buildStaffNav,
+  publicNavItems,
+  sectionOf,
+  type NavViewer,
+} from './nav-model';
 
 /** A viewer as /me describes someone holding these roles: the union of the roles' actions. */
 function viewerWith(...roles: Role[]): NavViewer {
@@ -12,7 +18,8 @@ function viewerWith(...roles: Role[]): NavViewer {
 
 const signedOut: NavViewer = { signedIn: false, can: () => false, roles: [] };
 const paths = (items: readonly NavItem[]) => items.map((item) => item.to);
-const everything = (viewer: NavViewer) => buildStaffNav(features.navItems, viewer).groups.flatMap((g) => paths(g.items));
+const everything = (viewer: NavViewer) =>
+  buildStaffNav(features.navItems, viewer).groups.flatMap((g) => paths(g.items));
 
 describe('the navigation the features declare, per role', () => {
   it('a team member: home, record help and their records first; no review, no administration', () => {
@@ -31,7 +38,8 @@ describe('the navigation the features declare, per role', () => {
   it('a commune officer: the review queue and the commune’s teams; hamlets under teams and places', () => {
     const viewer = viewerWith('commune_officer');
     const nav = buildStaffNav(features.navItems, viewer);
-    expect(paths(nav.bottom)).toEqual(['/home', '/support/review', '/teams/manage']);
+    // Citizens' reports must be received within 8 working hours: their inbox takes a place in the bar.
+    expect(paths(nav.bottom)).toEqual(['/home', '/cases', '/support/review']);
     expect(paths(nav.groups.find((g) => g.section === 'teams')!.items)).toEqual([
       '/teams',
       '/teams/manage',
@@ -47,7 +55,12 @@ describe('the navigation the features declare, per role', () => {
     expect(everything(viewer)).not.toContain('/support/mine');
     const admin = buildStaffNav(features.navItems, viewer).groups.find((g) => g.section === 'admin')!;
     expect(paths(admin.items)).toEqual(
-      expect.arrayContaining(['/admin/users', '/admin/calendar', '/admin/privacy/breaches', '/admin/privacy/requests']),
+      expect.arrayContaining([
+        '/admin/users',
+        '/admin/calendar',
+        '/admin/privacy/breaches',
+        '/admin/privacy/requests',
+      ]),
     );
   });
 
@@ -61,20 +74,27 @@ describe('the navigation the features declare, per role', () => {
     }
   });
 
-  it('an agency handler: their home and the directory only', () => {
+  it('an agency handler: their home, the cases inbox and the directory only', () => {
     const nav = buildStaffNav(features.navItems, viewerWith('agency_handler'));
-    expect(everything(viewerWith('agency_handler'))).toEqual(['/home', '/teams']);
-    expect(paths(nav.bottom)).toEqual(['/home', '/teams']);
+    expect(everything(viewerWith('agency_handler'))).toEqual(['/home', '/cases', '/teams']);
+    expect(paths(nav.bottom)).toEqual(['/home', '/cases', '/teams']);
     expect(nav.more).toEqual([]);
   });
 
   it('several grants: the union of what each role may use, capture included when one of them is a field role', () => {
     const all = everything(viewerWith('commune_officer', 'team_member'));
-    expect(all).toEqual(expect.arrayContaining(['/capture', '/support/mine', '/teams/manage', '/admin/hamlets']));
+    expect(all).toEqual(
+      expect.arrayContaining(['/capture', '/support/mine', '/teams/manage', '/admin/hamlets']),
+    );
   });
 
   it('signed out: only the public links, in the header; the staff navigation is not built from them', () => {
-    expect(paths(publicNavItems(features.navItems, signedOut))).toEqual(['/', '/teams']);
+    expect(paths(publicNavItems(features.navItems, signedOut))).toEqual([
+      '/',
+      '/report',
+      '/teams',
+      '/reports',
+    ]);
     // The public home is not part of the staff navigation: a signed-in person's home is /home.
     expect(everything(viewerWith('team_member'))).not.toContain('/');
   });
@@ -87,7 +107,12 @@ describe('the navigation the features declare, per role', () => {
 });
 
 describe('the nav model', () => {
-  const item = (to: string, extra: Partial<NavItem> = {}): NavItem => ({ to, labelKey: to, area: 'staff', ...extra });
+  const item = (to: string, extra: Partial<NavItem> = {}): NavItem => ({
+    to,
+    labelKey: to,
+    area: 'staff',
+    ...extra,
+  });
 
   it('groups by section in a fixed order, undeclared staff items as field work and admin items as administration', () => {
     const nav = buildStaffNav(
@@ -126,10 +151,17 @@ describe('the nav model', () => {
 
   it('an item for some roles needs one of them as well as its action', () => {
     const only = item('/x', { roles: ['team_leader'], action: 'teams.read' });
-    expect(paths(buildStaffNav([only], viewerWith('team_leader')).bottom.concat(
-      buildStaffNav([only], viewerWith('team_leader')).more.flatMap((g) => g.items),
-    ))).toEqual(['/x']);
+    expect(
+      paths(
+        buildStaffNav([only], viewerWith('team_leader')).bottom.concat(
+          buildStaffNav([only], viewerWith('team_leader')).more.flatMap((g) => g.items),
+        ),
+      ),
+    ).toEqual(['/x']);
     expect(buildStaffNav([only], viewerWith('agency_handler')).groups).toEqual([]);
-    expect(buildStaffNav([only], { ...viewerWith('team_member'), roles: ['team_leader'], can: () => false }).groups).toEqual([]);
+    expect(
+      buildStaffNav([only], { ...viewerWith('team_member'), roles: ['team_leader'], can: () => false })
+        .groups,
+    ).toEqual([]);
   });
 });

@@ -116,7 +116,8 @@ export const vi = {
     existingHint:
       'Nếu email này đã có tài khoản, hãy nhập mật khẩu hiện tại của tài khoản đó thay cho mật khẩu mới.',
     emailHint: 'Bạn sẽ dùng email này để đăng nhập.',
-    emailOptionalHint: 'Không bắt buộc: bạn đăng nhập bằng số {{phone}}; thêm email nếu muốn đăng nhập bằng email.',
+    emailOptionalHint:
+      'Không bắt buộc: bạn đăng nhập bằng số {{phone}}; thêm email nếu muốn đăng nhập bằng email.',
     submit: 'Nhận lời mời',
     failed: 'Chưa nhận được lời mời',
   },
@@ -156,12 +157,14 @@ export const vi = {
       team: 'Tổ công nghệ số',
       support: 'Lượt hỗ trợ',
       privacy: 'Yêu cầu về dữ liệu cá nhân',
+      case: 'Phản ánh, kiến nghị và đề xuất',
     },
     kindHints: {
       account: 'Lời mời, đổi mật khẩu, cảnh báo đăng nhập.',
       team: 'Khi bạn được thêm vào tổ hoặc có thay đổi trong tổ.',
       support: 'Kết quả duyệt các lượt hỗ trợ bạn đã ghi nhận.',
       privacy: 'Yêu cầu của người dân sắp đến hạn hoặc quá hạn trả lời.',
+      case: 'Phản ánh được chuyển đến cơ quan của bạn, hạn xử lý, trả lời cho đề xuất của tổ.',
     },
   },
   notifications: {
@@ -239,7 +242,8 @@ export const en: typeof vi = {
     nameRequired: 'Please enter your full name (at least 2 characters).',
     phoneInvalid: 'The phone number should look like 0912345678 or +84912345678.',
     identifierRequired: 'Please enter your e-mail or phone number.',
-    identifierInvalid: 'Enter an e-mail (for example name@gmail.com) or a phone number (for example 0912345678).',
+    identifierInvalid:
+      'Enter an e-mail (for example name@gmail.com) or a phone number (for example 0912345678).',
   },
   signIn: {
     title: 'Sign in',
@@ -295,7 +299,8 @@ export const en: typeof vi = {
     existingHint:
       'If this e-mail already has an account, enter that account’s current password instead of a new one.',
     emailHint: 'You will sign in with this e-mail.',
-    emailOptionalHint: 'Optional: you sign in with the number {{phone}}; add an e-mail to sign in with it too.',
+    emailOptionalHint:
+      'Optional: you sign in with the number {{phone}}; add an e-mail to sign in with it too.',
     submit: 'Accept the invitation',
     failed: 'The invitation could not be accepted',
   },
@@ -335,12 +340,14 @@ export const en: typeof vi = {
       team: 'Digital technology team',
       support: 'Support records',
       privacy: 'Personal-data requests',
+      case: 'Reports, petitions and proposals',
     },
     kindHints: {
       account: 'Invitations, password changes, sign-in warnings.',
       team: 'When you join a team or something changes in it.',
       support: 'Review results of the support records you logged.',
       privacy: 'Citizens’ requests about to fall due or overdue.',
+      case: 'Cases sent to your agency, their deadlines, answers to your team’s proposals.',
     },
   },
   notifications: {

@@ -130,3 +130,6 @@ export const navItems: NavItem[] = [
     order: 50,
   },
 ];
+
+/** Other features' messages these pages read: the unit picker and hamlet kinds (geography), a member's phone revealed (privacy). */
+export const messageNamespaces = ['geography', 'privacy'];

@@ -27,6 +27,8 @@ export interface RecordedCall {
   url: URL;
   body: unknown;
   headers: Record<string, string>;
+  /** The multipart body as sent, when there was one. */
+  form?: FormData;
 }
 
 export interface FakeAnswer {
@@ -51,15 +53,25 @@ export function installFakeApi(routes: FakeRoute[]): FakeApi {
       'http://app.test',
     );
     const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    // A multipart body (a report with photos) is checked by its JSON part `data`; the parts stay on the call.
+    const form = init?.body instanceof FormData ? init.body : undefined;
+    const data = form?.get('data');
+    const body =
+      typeof init?.body === 'string'
+        ? (JSON.parse(init.body) as unknown)
+        : typeof data === 'string'
+          ? (JSON.parse(data) as unknown)
+          : undefined;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const call = { method, url, body, headers };
+    const call = { method, url, body, headers, ...(form ? { form } : {}) };
     calls.push(call);
     for (const route of routes) {
       const answer = route(call);
       if (answer) {
         const status = answer.status ?? 200;
-        contractViolations.push(...contractProblems({ method, pathname: url.pathname, body }, { status, body: answer.body }));
+        contractViolations.push(
+          ...contractProblems({ method, pathname: url.pathname, body }, { status, body: answer.body }),
+        );
         const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
         return new Response(status === 204 ? null : text, {
           status,

@@ -3,10 +3,17 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, buttonClass, Card } from '../../ui';
-import { features, isNavItemVisible } from '../../app/features';
+import { featureCatalogue } from '../../app/feature-catalogue';
+import { isNavItemVisible, namespacesOfItems, type NavItem } from '../../app/feature-collection';
 import { SIGN_IN_PATH, useSession } from '../../app/session';
 
 const SKILLS = ['publicServices', 'shopping', 'payments', 'safety', 'localPlatforms'] as const;
+
+/** Nav items with their names, once their features' messages are loaded (asked for here, without suspending). */
+function useNamed(items: NavItem[]) {
+  const { t, ready } = useTranslation(namespacesOfItems(items), { useSuspense: false });
+  return { items, ready, label: (item: NavItem) => t(item.labelKey) };
+}
 
 /**
  * The public front door: what the teams do (the five basic digital skills), how to get help, and the public
@@ -16,13 +23,16 @@ export function HomePage() {
   const { t } = useTranslation('home');
   const session = useSession();
   const signedIn = session.status === 'signedIn';
-  const visible = features.navItems.filter(
+  const visible = featureCatalogue().navItems.filter(
     (item) => item.to !== '/' && isNavItemVisible(item, { signedIn, can: session.can }),
   );
-  const services = visible.filter((item) => item.area === 'public');
+  // The items' names are their features' messages, loaded as they are needed: a list shows once its names are
+  // there (the public services' are loaded with the page; a signed-in member's daily work arrives after the first
+  // paint, and until then the hero keeps the public services).
+  const services = useNamed(visible.filter((item) => item.area === 'public'));
+  const staff = useNamed(visible.filter((item) => item.area === 'staff'));
   // The hero's buttons: a signed-in member's daily work (e.g. logging support) first, else the public services.
-  const staff = visible.filter((item) => item.area === 'staff');
-  const shortcuts = (signedIn && staff.length > 0 ? staff : services).slice(0, 2);
+  const shortcuts = signedIn && staff.items.length > 0 && staff.ready ? staff : services;
 
   useEffect(() => {
     document.title = t('app:productName');
@@ -37,11 +47,16 @@ export function HomePage() {
         {signedIn && session.me && (
           <p className="home-hero__welcome">{t('hero.welcome', { name: session.me.user.name })}</p>
         )}
-        {shortcuts.length > 0 && (
+        {shortcuts.ready && shortcuts.items.length > 0 && (
           <div className="cluster">
-            {shortcuts.map((item) => (
-              <Link key={item.to} to={item.to} reloadDocument={item.reloadDocument} className={buttonClass('primary')}>
-                {t(item.labelKey)}
+            {shortcuts.items.slice(0, 2).map((item) => (
+              <Link
+                key={item.to}
+                to={item.to}
+                reloadDocument={item.reloadDocument}
+                className={buttonClass('primary')}
+              >
+                {shortcuts.label(item)}
               </Link>
             ))}
           </div>
@@ -76,14 +91,14 @@ export function HomePage() {
         </Alert>
       </section>
 
-      {services.length > 0 && (
+      {services.ready && services.items.length > 0 && (
         <section aria-labelledby="services-title">
           <h2 id="services-title">{t('services.title')}</h2>
           <ul className="card-grid">
-            {services.map((item) => (
+            {services.items.map((item) => (
               <li key={item.to}>
                 <Link to={item.to} reloadDocument={item.reloadDocument} className="service-link">
-                  {t(item.labelKey)}
+                  {services.label(item)}
                 </Link>
               </li>
             ))}

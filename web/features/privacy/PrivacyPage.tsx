@@ -12,7 +12,7 @@ import {
   REQUEST_ANSWER_WORKING_DAYS,
   type LocalizedText,
 } from '../../../shared/privacy/register';
-import { features, hasRoute } from '../../app/features';
+import { featureCatalogue } from '../../app/feature-catalogue';
 import { Alert, buttonClass, PageHeader } from '../../ui';
 import { purposeAnchor, PurposeSection } from './PurposeSection';
 import { formatRegisterDay, pickText, PRIVACY_REQUEST_PATH } from './privacy-text';
@@ -27,7 +27,7 @@ export function PrivacyPage() {
   const { t, i18n } = useTranslation('privacy');
   const text = (value: LocalizedText) => pickText(i18n.language, value);
   // The request form comes with the data-subject requests work; until a feature serves it, say whom to contact.
-  const canRequestOnline = hasRoute(PRIVACY_REQUEST_PATH, features.routes);
+  const canRequestOnline = featureCatalogue().hasPage(PRIVACY_REQUEST_PATH);
 
   return (
     <div className="privacy">

@@ -143,6 +143,7 @@ export const vi = {
       team_member: 'Thành viên tổ',
       team: 'Tổ',
       data_subject_request: 'Yêu cầu về dữ liệu cá nhân',
+      case: 'Phản ánh, kiến nghị',
     },
     fields: {
       phone: 'Số điện thoại đầy đủ',
@@ -337,6 +338,7 @@ export const en: typeof vi = {
       team_member: 'Team member',
       team: 'Team',
       data_subject_request: 'Personal-data request',
+      case: 'Report or petition',
     },
     fields: { phone: 'Full phone number', email: 'Full e-mail address', export: 'All data (downloaded)' },
   },

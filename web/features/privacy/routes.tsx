@@ -61,3 +61,6 @@ export const navItems: NavItem[] = [
     order: 29,
   },
 ];
+
+/** Other features' messages these pages read: the admin screens' load-error panel. */
+export const messageNamespaces = ['admin'];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { INBOX_PATH } from '../case-handling/paths';
 import { DIRECTORY_PATH } from '../teams/paths';
 
 /**
@@ -14,6 +15,9 @@ export function AgencySection() {
       <p className="reading">{t('agency.lead')}</p>
       <h3>{t('agency.todayTitle')}</h3>
       <ul className="home-links">
+        <li>
+          <Link to={`${INBOX_PATH}?box=agency`}>{t('case-handling:nav.inbox')}</Link>
+        </li>
         <li>
           <Link to={DIRECTORY_PATH}>{t('agency.directory')}</Link>
         </li>

@@ -4,11 +4,17 @@ import { Link } from 'react-router';
 import type { CommuneGlance } from '../../../shared/contracts/home';
 import type { Action } from '../../../shared/rules/permissions';
 import { useSession } from '../../app/session';
-import { REVIEW_PATH } from '../support/paths';
 import { MANAGE_PATH } from '../teams/paths';
+import { reviewQueuePath } from './list-links';
 
 /** One figure of the glance: the number, what it counts, and the list it comes from when the person may open it. */
-function Figure({ value, label, extra, to, action }: {
+function Figure({
+  value,
+  label,
+  extra,
+  to,
+  action,
+}: {
   value: number;
   label: string;
   extra?: ReactNode;
@@ -33,7 +39,8 @@ function Figure({ value, label, extra, to, action }: {
 
 /**
  * A commune officer's commune at a glance: teams, hamlets without a team, the review queue and teams quiet this
- * month, each linking into its list (filtered by the commune where the list reads `?commune=`).
+ * month, each linking into its list filtered to the commune (the review queue by `?unit=`, the teams and hamlets
+ * lists by `?commune=`).
  */
 export function CommuneSection({ communes }: { communes: CommuneGlance[] }) {
   const { t } = useTranslation('role-home');
@@ -49,7 +56,7 @@ export function CommuneSection({ communes }: { communes: CommuneGlance[] }) {
               <Figure
                 value={c.pendingReview}
                 label={t('commune.pendingReview')}
-                to={REVIEW_PATH}
+                to={reviewQueuePath({ unit: c.communeCode })}
                 action="support.review"
               />
               <Figure

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LeaderTeam } from '../../../shared/contracts/home';
 import { buttonClass, Card } from '../../ui';
-import { REVIEW_PATH } from '../support/paths';
 import { membersPath, teamPath } from '../teams/paths';
+import { reviewQueuePath } from './list-links';
 
 function TeamCard({ team }: { team: LeaderTeam }) {
   const { t } = useTranslation('role-home');
@@ -58,7 +58,10 @@ export function LeaderSection({ teams, pendingReview }: { teams: LeaderTeam[]; p
               {t('leader.reviewCount', { count: pendingReview })}
             </span>
           )}
-          <Link to={REVIEW_PATH} className={buttonClass(pendingReview === 0 ? 'secondary' : 'primary')}>
+          <Link
+            to={reviewQueuePath(teams.length === 1 && teams[0] ? { teamId: teams[0].teamId } : {})}
+            className={buttonClass(pendingReview === 0 ? 'secondary' : 'primary')}
+          >
             {t('leader.reviewOpen')}
           </Link>
         </p>

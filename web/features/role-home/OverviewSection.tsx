@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ProvinceRow } from '../../../shared/contracts/home';
 import { useSession } from '../../app/session';
 import { MANAGE_PATH } from '../teams/paths';
+import { recordsSincePath, reviewQueuePath } from './list-links';
 import { nextSort, sortOverview, type OverviewColumn, type OverviewSort } from './overview-sort';
 
 const FIGURES: readonly Exclude<OverviewColumn, 'communeName'>[] = [
@@ -23,7 +24,7 @@ function total(rows: readonly ProvinceRow[], column: (typeof FIGURES)[number]): 
  * (a heading is a button; aria-sort tells screen readers the order). On a phone the table scrolls sideways inside a
  * focusable region, so the commune name stays the first thing read in each row.
  */
-export function OverviewSection({ rows }: { rows: ProvinceRow[] }) {
+export function OverviewSection({ rows, monthFrom }: { rows: ProvinceRow[]; monthFrom: string }) {
   const { t } = useTranslation('role-home');
   const { can } = useSession();
   const [sort, setSort] = useState<OverviewSort>({ column: 'communeName', direction: 'ascending' });
@@ -46,7 +47,12 @@ export function OverviewSection({ rows }: { rows: ProvinceRow[] }) {
               pending: total(rows, 'pendingReview'),
             })}
           </p>
-          <div className="home-table-scroll" role="region" aria-label={t('overview.regionLabel')} tabIndex={0}>
+          <div
+            className="home-table-scroll"
+            role="region"
+            aria-label={t('overview.regionLabel')}
+            tabIndex={0}
+          >
             <table className="home-table">
               <caption>{t('overview.caption')}</caption>
               <thead>
@@ -90,11 +96,26 @@ export function OverviewSection({ rows }: { rows: ProvinceRow[] }) {
                         row.communeName
                       )}
                     </th>
-                    {FIGURES.map((column) => (
-                      <td key={column} className="home-table__number">
-                        {row[column]}
-                      </td>
-                    ))}
+                    {FIGURES.map((column) => {
+                      // The two figures with a list behind them open it filtered to the commune.
+                      const to =
+                        column === 'recordsThisMonth' && can('support.export')
+                          ? recordsSincePath(row.communeCode, monthFrom)
+                          : column === 'pendingReview' && can('support.review')
+                            ? reviewQueuePath({ unit: row.communeCode })
+                            : null;
+                      return (
+                        <td key={column} className="home-table__number">
+                          {to ? (
+                            <Link to={to} aria-label={`${label(column)}, ${row.communeName}: ${row[column]}`}>
+                              {row[column]}
+                            </Link>
+                          ) : (
+                            row[column]
+                          )}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>

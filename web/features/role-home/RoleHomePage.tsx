@@ -11,10 +11,10 @@ import { OverviewSection } from './OverviewSection';
 import { useHomeSummary } from './queries';
 import './role-home.css';
 
-function Section({ section }: { section: HomeSection }) {
+function Section({ section, monthFrom }: { section: HomeSection; monthFrom: string }) {
   switch (section.kind) {
     case 'overview':
-      return <OverviewSection rows={section.rows} />;
+      return <OverviewSection rows={section.rows} monthFrom={monthFrom} />;
     case 'commune':
       return <CommuneSection communes={section.communes} />;
     case 'agency':
@@ -54,11 +54,14 @@ export function RoleHomePage() {
       {summary.data && (
         <>
           <p className="muted">
-            {t('page.month', { from: formatDate(summary.data.month.from), to: formatDate(summary.data.month.to) })}
+            {t('page.month', {
+              from: formatDate(summary.data.month.from),
+              to: formatDate(summary.data.month.to),
+            })}
           </p>
           {summary.data.sections.length === 0 && <p className="reading">{t('page.noRole')}</p>}
           {summary.data.sections.map((section) => (
-            <Section key={section.kind} section={section} />
+            <Section key={section.kind} section={section} monthFrom={summary.data.month.from} />
           ))}
         </>
       )}

@@ -19,3 +19,6 @@ export const routes: RouteObject[] = [
 export const navItems: NavItem[] = [
   { to: ROLE_HOME_PATH, labelKey: 'nav.home', area: 'staff', section: 'home', primary: 0, order: 0 },
 ];
+
+/** Other features' messages these pages read: the support log's words for records and sync, the cases inbox's name. */
+export const messageNamespaces = ['support', 'case-handling'];

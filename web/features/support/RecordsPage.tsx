@@ -1,22 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Page } from '../../../shared/contracts/paging';
 import type { ReviewStatus, SupportFilter } from '../../../shared/contracts/support';
 import type { Team, TeamDetail } from '../../../shared/contracts/teams';
 import { apiFetch } from '../../app/api';
 import { useSession } from '../../app/session';
 import { Button, buttonClass, EmptyState, PageHeader, Select, TextField } from '../../ui';
-import { UnitPicker, type UnitChoice } from '../geography/UnitPicker';
+import { toUnitChoice, UnitPicker, type UnitChoice } from '../geography/UnitPicker';
+import { useUnitDetail } from '../geography/units-queries';
 import { ListBody } from './ListBody';
-import { cleanFilter, exportCsvHref, usePagedRecords, useServiceCatalogue } from './records-queries';
+import {
+  cleanFilter,
+  exportCsvHref,
+  filterFromSearch,
+  searchOfFilter,
+  usePagedRecords,
+  useServiceCatalogue,
+} from './records-queries';
 import { RecordsTable } from './RecordsTable';
 import './support.css';
 
 interface FilterForm {
   from: string;
   to: string;
+  /** The unit picked here, or (opened from a link) only its code until its name has loaded. */
   unit: UnitChoice | null;
+  unitCode: string;
   teamId: string;
   memberId: string;
   service: string;
@@ -27,6 +38,7 @@ const EMPTY_FORM: FilterForm = {
   from: '',
   to: '',
   unit: null,
+  unitCode: '',
   teamId: '',
   memberId: '',
   service: '',
@@ -37,7 +49,7 @@ function toFilter(form: FilterForm): SupportFilter {
   return {
     from: form.from || undefined,
     to: form.to || undefined,
-    unit: form.unit?.code,
+    unit: form.unit?.code ?? (form.unitCode || undefined),
     teamId: form.teamId || undefined,
     memberId: form.memberId || undefined,
     service: form.service || undefined,
@@ -45,17 +57,44 @@ function toFilter(form: FilterForm): SupportFilter {
   };
 }
 
-/** Officers' list of records in their scope, with filters and the CSV export of exactly what is filtered. */
+function toForm(filter: SupportFilter): FilterForm {
+  return {
+    ...EMPTY_FORM,
+    from: filter.from ?? '',
+    to: filter.to ?? '',
+    unitCode: filter.unit ?? '',
+    teamId: filter.teamId ?? '',
+    memberId: filter.memberId ?? '',
+    service: filter.service ?? '',
+    review: filter.review ?? '',
+  };
+}
+
+/**
+ * Officers' list of records in their scope, with filters and the CSV export of exactly what is filtered. The
+ * applied filter lives in the address (records-queries.ts: `?unit=…&review=…&from=…`), so a role home links here
+ * filtered, and back/forward step through the filters.
+ */
 export function RecordsPage() {
   const { t, i18n } = useTranslation('support');
   const { me } = useSession();
-  const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
-  const [applied, setApplied] = useState<SupportFilter>({});
+  const [search, setSearch] = useSearchParams();
+  const applied = filterFromSearch(search);
+  const [form, setForm] = useState<FilterForm>(() => toForm(applied));
+  // Back, forward or a link to other filters: the form follows the address.
+  const [formOf, setFormOf] = useState(search.toString());
+  if (formOf !== search.toString()) {
+    setFormOf(search.toString());
+    setForm(toForm(applied));
+  }
   const paged = usePagedRecords(applied);
   const catalogue = useServiceCatalogue();
   const english = i18n.language.startsWith('en');
 
-  const unitCode = form.unit?.code;
+  // A unit given by code in the address: its name is read so the picker shows it.
+  const linkedUnit = useUnitDetail(form.unit || !form.unitCode ? null : form.unitCode);
+  const shownUnit = form.unit ?? (linkedUnit.data ? toUnitChoice(linkedUnit.data) : null);
+  const unitCode = form.unit?.code ?? (form.unitCode || undefined);
   const teams = useQuery({
     queryKey: ['teams', 'for-filter', unitCode],
     queryFn: ({ signal }) =>
@@ -73,7 +112,7 @@ export function RecordsPage() {
   const patch = (next: Partial<FilterForm>) => setForm((f) => ({ ...f, ...next }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setApplied(toFilter(form));
+    setSearch(searchOfFilter(cleanFilter(toFilter(form))));
   };
 
   return (
@@ -126,10 +165,10 @@ export function RecordsPage() {
           </div>
           <UnitPicker
             label={t('lists.unit')}
-            value={form.unit}
+            value={shownUnit}
             selectable={['commune', 'hamlet']}
-            startCode={form.unit ? undefined : firstGrant}
-            onChange={(unit) => patch({ unit, teamId: '', memberId: '' })}
+            startCode={shownUnit ? undefined : firstGrant}
+            onChange={(unit) => patch({ unit, unitCode: unit?.code ?? '', teamId: '', memberId: '' })}
           />
           <div className="filters">
             {unitCode && (
@@ -157,7 +196,7 @@ export function RecordsPage() {
               variant="secondary"
               onClick={() => {
                 setForm(EMPTY_FORM);
-                setApplied({});
+                setSearch('');
               }}
             >
               {t('lists.reset')}

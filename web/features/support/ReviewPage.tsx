@@ -1,21 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import type { ReviewStatus, SupportRecord } from '../../../shared/contracts/support';
 import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import { Alert, Button, Checkbox, Dialog, EmptyState, PageHeader, Select, StickyBar, TextArea } from '../../ui';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  EmptyState,
+  PageHeader,
+  Select,
+  StickyBar,
+  TextArea,
+} from '../../ui';
+import { UnitName } from '../geography/UnitName';
 import { ListBody } from './ListBody';
-import { usePagedRecords, useReviewRecords } from './records-queries';
+import { REVIEW_PATH } from './paths';
+import { filterFromSearch, searchOfFilter, usePagedRecords, useReviewRecords } from './records-queries';
 import { RecordsTable } from './RecordsTable';
 import './support.css';
 
 const REVIEW_FILTERS: readonly (ReviewStatus | '')[] = ['pending', 'flagged', 'reviewed', ''];
+/** "Every status" in the address: without `review` the list shows what waits (`pending`). */
+const EVERY_STATUS = 'all';
 
-/** The leader's review: approve what members recorded, or flag it with a reason the author will see. */
+/**
+ * The leader's review: approve what members recorded, or flag it with a reason the author will see. The filter is
+ * in the address (`?review=flagged`, `?unit=27712`, `?team=…`), so a role home's tile opens the queue it counted.
+ */
 export function ReviewPage() {
   const { t, i18n } = useTranslation('support');
-  const [review, setReview] = useState<ReviewStatus | ''>('pending');
-  const paged = usePagedRecords({ review: review || undefined, state: 'active' });
+  const [search, setSearch] = useSearchParams();
+  const filter = filterFromSearch(search);
+  const review: ReviewStatus | '' = search.get('review') === EVERY_STATUS ? '' : (filter.review ?? 'pending');
+  const narrowed =
+    filter.unit ?? filter.teamId ?? filter.memberId ?? filter.service ?? filter.from ?? filter.to;
+  const paged = usePagedRecords({ ...filter, review: review || undefined, state: 'active' });
   const mutation = useReviewRecords();
   const [flagging, setFlagging] = useState<SupportRecord[] | null>(null);
   const [note, setNote] = useState('');
@@ -63,10 +85,27 @@ export function ReviewPage() {
           label: v ? t(`record.reviewStatus.${v}`) : t('lists.all'),
         }))}
         onChange={(e) => {
-          setReview(e.target.value as ReviewStatus | '');
+          const next = e.target.value as ReviewStatus | '';
+          const query = new URLSearchParams(searchOfFilter({ ...filter, review: next || undefined }));
+          if (!next) query.set('review', EVERY_STATUS);
+          setSearch(query, { replace: true });
           setSelected(new Set());
         }}
       />
+      {narrowed && (
+        <p className="cluster">
+          <span>
+            {filter.unit ? (
+              <>
+                {t('lists.filteredToUnit')} <UnitName code={filter.unit} />
+              </>
+            ) : (
+              t('lists.filteredNarrow')
+            )}
+          </span>
+          <Link to={REVIEW_PATH}>{t('lists.clearFilter')}</Link>
+        </p>
+      )}
       <div aria-live="polite">
         {done !== null && <Alert tone="success">{t('lists.reviewedCount', { count: done })}</Alert>}
       </div>

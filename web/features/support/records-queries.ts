@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import type { Page } from '../../../shared/contracts/paging';
 import type { Service } from '../../../shared/contracts/services';
-import type { SupportFilter, SupportRecord } from '../../../shared/contracts/support';
+import { REVIEW_STATUSES, type SupportFilter, type SupportRecord } from '../../../shared/contracts/support';
 import { apiFetch, buildUrl } from '../../app/api';
 import { NARROW_QUERY, useMediaQuery } from '../../ui';
 
@@ -16,6 +16,47 @@ export function cleanFilter(filter: SupportFilter): SupportFilter {
   return Object.fromEntries(
     Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''),
   ) as SupportFilter;
+}
+
+/**
+ * A support list's filter in its address, so a page (a role home's tile) links to the list already filtered and a
+ * filtered list can be bookmarked or shared: `?review=pending&unit=27712&team=…&member=…&service=…&from=2026-12-01
+ * &to=…`. The names are the list's, not the API's (`team`, not `teamId`); a value the API would refuse (a review
+ * status it does not know, a date that is not yyyy-mm-dd) is left out rather than failing the whole list.
+ */
+const SEARCH_NAMES = {
+  review: 'review',
+  unit: 'unit',
+  teamId: 'team',
+  memberId: 'member',
+  service: 'service',
+  from: 'from',
+  to: 'to',
+} as const satisfies Partial<Record<keyof SupportFilter, string>>;
+type SearchKey = keyof typeof SEARCH_NAMES;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function filterFromSearch(search: URLSearchParams): SupportFilter {
+  const filter: Record<string, string> = {};
+  for (const [key, name] of Object.entries(SEARCH_NAMES) as [SearchKey, string][]) {
+    const value = search.get(name)?.trim() ?? '';
+    if (!value || value.length > 64) continue;
+    if ((key === 'from' || key === 'to') && !DAY.test(value)) continue;
+    if (key === 'review' && !(REVIEW_STATUSES as readonly string[]).includes(value)) continue;
+    filter[key] = value;
+  }
+  return filter as SupportFilter;
+}
+
+/** The address's query for a filter ("?review=pending&unit=27712", or "" for none). */
+export function searchOfFilter(filter: SupportFilter): string {
+  const search = new URLSearchParams();
+  for (const [key, name] of Object.entries(SEARCH_NAMES) as [SearchKey, string][]) {
+    const value = filter[key];
+    if (value) search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /** Cursor pages of GET /api/v1/support-records; the server scopes them to the caller. */

@@ -78,3 +78,6 @@ export const navItems: NavItem[] = [
     order: 13,
   },
 ];
+
+/** Other features' messages these pages read: the unit picker of the records list. */
+export const messageNamespaces = ['geography'];

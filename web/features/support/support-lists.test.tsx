@@ -3,7 +3,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SupportRecord } from '../../../shared/contracts/support';
 import { answer, installFakeApi, renderInApp } from '../geography/fake-api';
 import { MyRecordsPage } from './MyRecordsPage';
-import { PHONE_PAGE_SIZE } from './records-queries';
+import { RecordsPage } from './RecordsPage';
+import { filterFromSearch, PHONE_PAGE_SIZE, searchOfFilter } from './records-queries';
+import { ReviewPage } from './ReviewPage';
 
 const ME = {
   user: { id: 'user-mai', name: 'Đặng Thị Mai', email: 'mai@demo.congdongso.vn', phone: null, locale: 'vi' },
@@ -49,6 +51,22 @@ function serve(all: SupportRecord[]) {
   return installFakeApi([
     answer('GET', '/api/v1/me', { body: ME }),
     answer('GET', '/api/v1/services', { body: { items: [] } }),
+    answer('GET', '/api/v1/units/27712', {
+      body: {
+        code: '27712',
+        level: 'commune',
+        name: 'Long An',
+        fullName: 'Phường Long An',
+        type: 'Phường',
+        parentCode: '80',
+        provinceCode: '80',
+        validFrom: null,
+        validTo: null,
+        nameEn: null,
+        predecessors: [],
+        successors: [],
+      },
+    }),
     answer('GET', '/api/v1/support-records', (call) => {
       const limit = Number(call.url.searchParams.get('limit'));
       const from = Number(call.url.searchParams.get('cursor') ?? 0);
@@ -112,5 +130,73 @@ describe('support record lists', () => {
     expect(screen.getByText(/Ghi chú 11$/)).toBeTruthy();
     // A page already seen is shown again from memory.
     expect(api.callsTo('GET', '/api/v1/support-records')).toHaveLength(requests);
+  });
+
+  it('read their filter from the address, so a link opens a list already filtered', async () => {
+    expect(
+      filterFromSearch(new URLSearchParams('review=pending&unit=27712&team=t1&from=2026-12-01')),
+    ).toEqual({
+      review: 'pending',
+      unit: '27712',
+      teamId: 't1',
+      from: '2026-12-01',
+    });
+    // What the API would refuse is left out instead of failing the list.
+    expect(filterFromSearch(new URLSearchParams('review=done&from=01/12/2026&to=2026-12-31'))).toEqual({
+      to: '2026-12-31',
+    });
+    expect(searchOfFilter({ review: 'pending', unit: '27712', memberId: 'm1' })).toBe(
+      '?review=pending&unit=27712&member=m1',
+    );
+    expect(searchOfFilter({})).toBe('');
+  });
+
+  it('open the review queue filtered by the address, and keep a changed status in it', async () => {
+    narrowScreen(false);
+    const api = serve([record(1)]);
+    const { router } = await renderInApp([{ path: '/support/review', element: <ReviewPage /> }], {
+      path: '/support/review?review=pending&unit=27712',
+    });
+    expect(await screen.findByText(/Ghi chú 1$/)).toBeTruthy();
+    const query = api.callsTo('GET', '/api/v1/support-records')[0]?.url.searchParams;
+    expect(query?.get('review')).toBe('pending');
+    expect(query?.get('unit')).toBe('27712');
+    expect(query?.get('state')).toBe('active');
+    expect(await screen.findByText('Chỉ hiện các lượt ở Phường Long An')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Xem tất cả' }).getAttribute('href')).toBe('/support/review');
+
+    fireEvent.change(screen.getByLabelText('Tình trạng duyệt'), { target: { value: 'flagged' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?review=flagged&unit=27712'));
+    await waitFor(() =>
+      expect(api.callsTo('GET', '/api/v1/support-records').at(-1)?.url.searchParams.get('review')).toBe(
+        'flagged',
+      ),
+    );
+  });
+
+  it('open the records list filtered by the address, and put an applied filter in it', async () => {
+    narrowScreen(false);
+    const api = serve([record(1)]);
+    const { router } = await renderInApp([{ path: '/support/records', element: <RecordsPage /> }], {
+      path: '/support/records?unit=27712&from=2026-12-01',
+    });
+    expect(await screen.findByText(/Ghi chú 1$/)).toBeTruthy();
+    const query = api.callsTo('GET', '/api/v1/support-records')[0]?.url.searchParams;
+    expect(query?.get('unit')).toBe('27712');
+    expect(query?.get('from')).toBe('2026-12-01');
+    expect((screen.getByLabelText('Từ ngày') as HTMLInputElement).value).toBe('2026-12-01');
+    // The CSV export carries the same filter.
+    expect(screen.getByRole('link', { name: 'Tải CSV' }).getAttribute('href')).toContain('unit=27712');
+
+    fireEvent.change(screen.getByLabelText('Đến ngày'), { target: { value: '2026-12-04' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lọc' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?unit=27712&from=2026-12-01&to=2026-12-04'),
+    );
+    await waitFor(() =>
+      expect(api.callsTo('GET', '/api/v1/support-records').at(-1)?.url.searchParams.get('to')).toBe(
+        '2026-12-04',
+      ),
+    );
   });
 });

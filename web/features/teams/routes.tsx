@@ -50,3 +50,6 @@ export const navItems: NavItem[] = [
     order: 30,
   },
 ];
+
+/** Other features' messages these pages read: the unit picker (geography), a phone revealed (privacy), the age bands of a team's figures (support). */
+export const messageNamespaces = ['geography', 'privacy', 'support'];

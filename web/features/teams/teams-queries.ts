@@ -10,8 +10,9 @@ import type {
   UpdateTeamBody,
 } from '../../../shared/contracts/teams';
 import { apiFetch } from '../../app/api';
+import { TEAMS_QUERY_KEY, teamQueryKey } from './team-query';
 
-export const TEAMS_QUERY_KEY = 'teams' as const;
+export { TEAMS_QUERY_KEY } from './team-query';
 
 export interface TeamListParams {
   q?: string;
@@ -34,7 +35,7 @@ export function useTeamPages(params: TeamListParams, enabled = true) {
 
 export function useTeam(id: string | undefined) {
   return useQuery({
-    queryKey: [TEAMS_QUERY_KEY, 'detail', id],
+    queryKey: teamQueryKey(id),
     queryFn: ({ signal }) =>
       apiFetch<TeamDetail>(`/api/v1/teams/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: Boolean(id),

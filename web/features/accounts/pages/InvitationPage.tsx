@@ -17,7 +17,7 @@ import { ApiError, apiFetch } from '../../../app/api';
 import { ApiErrorAlert } from '../../../app/errors';
 import { flashState } from '../../../app/flash';
 import { formatDateTime } from '../../../app/format';
-import { useSession } from '../../../app/session';
+import { ROLE_HOME_PATH, useSession } from '../../../app/session';
 import { useInvitation } from '../queries';
 import { roleLabelKey } from '../roles';
 import { useFormErrors } from '../form-errors';
@@ -57,7 +57,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     try {
       await apiFetch(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body });
       await refresh();
-      navigate('/', { replace: true, state: flashState('success', 'accounts:flash.invitationAccepted') });
+      // Accepting signs in (the answer sets the session cookie): land where signing in lands, on the role home.
+      navigate(ROLE_HOME_PATH, {
+        replace: true,
+        state: flashState('success', 'accounts:flash.invitationAccepted'),
+      });
     } catch (caught) {
       form.fail(caught);
     } finally {
