@@ -5,8 +5,8 @@
  */
 
 /** Characters XML 1.0 forbids even as references: C0 controls except tab/LF/CR, lone surrogates, U+FFFE, U+FFFF. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SPECIAL = /[&<>"'\r\u007F-\u009F]/g;
 // eslint-disable-next-line no-control-regex
