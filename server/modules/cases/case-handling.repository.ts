@@ -9,7 +9,6 @@ import {
 } from 'kysely';
 import { OPEN_CASE_STATES } from '../../../shared/rules/case-workflow';
 import type {
-  AgenciesTable,
   CaseBlockedSendersTable,
   CaseExtensionsTable,
   CaseFilesTable,
@@ -18,6 +17,7 @@ import type {
   DB,
 } from '../../db/schema';
 import { placedInSubtrees, type Subtree } from '../../platform/auth/scope-sql';
+import { createCaseLookups } from './case-lookups.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CaseRow = Selectable<CasesTable>;
@@ -30,7 +30,7 @@ export type ExtensionRow = Selectable<CaseExtensionsTable> & {
   requested_by_name: string | null;
   decided_by_name: string | null;
 };
-export type AgencyRow = Selectable<AgenciesTable>;
+export type { AgencyRow } from './case-lookups.repository';
 
 /**
  * Where an inbox looks, in SQL: the cases placed in the caller's receiving subtrees (reports and petitions), the
@@ -100,6 +100,8 @@ export function createCaseHandlingRepository(db: Kysely<DB>) {
   }
 
   return {
+    ...createCaseLookups(db),
+
     findCase(id: string, trx?: Db): Promise<CaseRow | undefined> {
       return on(trx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -340,76 +342,6 @@ export function createCaseHandlingRepository(db: Kysely<DB>) {
           ),
         )
         .execute();
-    },
-
-    agency(id: string, trx?: Db): Promise<AgencyRow | undefined> {
-      return on(trx).selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    agencyNames(ids: (string | null)[]): Promise<{ id: string; name: string }[]> {
-      const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-      if (wanted.length === 0) return Promise.resolve([]);
-      return db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', wanted).execute();
-    },
-
-    communeNames(codes: (string | null)[]): Promise<{ code: string; name: string }[]> {
-      const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
-      if (wanted.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('units')
-        .select(['code', 'full_name as name'])
-        .where('level', '=', 'commune')
-        .where('code', 'in', wanted)
-        .where('valid_to', 'is', null)
-        .execute();
-    },
-
-    categoryNames(provinceCode: string) {
-      return db
-        .selectFrom('case_categories')
-        .select(['code', 'name_vi', 'name_en'])
-        .where('province_code', '=', provinceCode)
-        .execute();
-    },
-
-    /** The routing rule for a category at a commune, else the province default (until the agencies module answers). */
-    async routedAgency(
-      provinceCode: string,
-      categoryCode: string,
-      communeCode: string | null,
-    ): Promise<string | null> {
-      const rows = await db
-        .selectFrom('case_routing_rules')
-        .select(['agency_id', 'commune_code'])
-        .where('province_code', '=', provinceCode)
-        .where('category_code', '=', categoryCode)
-        .where((eb) =>
-          communeCode
-            ? eb.or([eb('commune_code', '=', communeCode), eb('commune_code', 'is', null)])
-            : eb('commune_code', 'is', null),
-        )
-        .execute();
-      return (rows.find((r) => r.commune_code !== null) ?? rows[0])?.agency_id ?? null;
-    },
-
-    /** The teams the user leads (leader or deputy, still active): their proposals' readers and raisers. */
-    async teamsLedBy(userId: string, today: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('team_members')
-        .select('team_id')
-        .where('user_id', '=', userId)
-        .where('role', 'in', ['leader', 'deputy'])
-        .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', today)]))
-        .execute();
-      return [...new Set(rows.map((r) => r.team_id))];
-    },
-
-    team(id: string) {
-      return db
-        .selectFrom('teams')
-        .select(['id', 'name', 'province_code', 'commune_code', 'hamlet_id', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
     },
   };
 }

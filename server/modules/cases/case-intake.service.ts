@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { EmailSchema, normalizePhone, PhoneSchema } from '../../../shared/contracts/accounts';
 import { MAX_CASE_PHOTOS } from '../../../shared/contracts/cases';
 import { uuidv7 } from '../../../shared/ids';
-import { findPurpose } from '../../../shared/privacy/register';
 import type { CategoryAttribute } from '../../../shared/rules/case-categories';
 import { acceptDeadline, type CaseDeadlinePolicy } from '../../../shared/rules/case-deadlines';
 import { caseTrackingCode } from '../../../shared/rules/case-workflow';
-import type { ConsentChannel } from '../../../shared/privacy/register-types';
 import { localDateOf } from '../../../shared/time/vietnam-time';
 import type { WorkingCalendar } from '../../../shared/time/working-time';
 import type { ContactHash, DB } from '../../db/schema';
@@ -40,9 +37,10 @@ import {
   type CaseIntakeResult,
 } from './case-intake.rules';
 import type { CaseRow, CasesRepository } from './cases.repository';
+import { consentChannel, CONTACT_CONSENT_VERSION, contactOf, placeOf } from './case-intake.checks';
 
-/** The version of the register's contact-consent text ("tell me of progress") a reporter must have agreed to. */
-export const CONTACT_CONSENT_VERSION = findPurpose('reports').consent!.version;
+export { CONTACT_CONSENT_VERSION };
+
 /** The consent record's subject: one per case that keeps a reporter's contact for progress messages. */
 export const CASE_CONTACT_SUBJECT = 'case_contact';
 /** Reports one phone or e-mail may file through the public form in 24 hours (staff filing is not limited). */
@@ -65,12 +63,6 @@ export interface CaseIntakeDeps {
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-function consentChannel(channel: CaseIntakeInput['channel']): ConsentChannel {
-  if (channel === 'phone') return 'phone_call';
-  if (channel === 'walk_in') return 'in_person';
-  return 'web';
 }
 
 /**
@@ -100,105 +92,6 @@ export function createCaseIntakeService(deps: CaseIntakeDeps) {
       state: row.state,
       acceptDueAt: row.accept_due_at,
     };
-  }
-
-  /** Commune (and hamlet) of the case: given, or found from the pin; a report must have a place. */
-  async function placeOf(input: CaseIntakeInput, photoGps: { lat: number; lng: number } | null) {
-    let communeCode = input.communeCode ?? null;
-    const hamletId = input.hamletId ?? null;
-    if (hamletId !== null) {
-      const hamlet = await cases.findActiveHamlet(hamletId);
-      if (
-        !hamlet ||
-        hamlet.province_code !== input.provinceCode ||
-        (communeCode !== null && hamlet.commune_code !== communeCode)
-      ) {
-        throw invalid(
-          'body.hamletId',
-          'This hamlet is not in the chosen commune.',
-          'Ấp, khu phố này không thuộc xã, phường đã chọn.',
-        );
-      }
-      communeCode = hamlet.commune_code;
-    }
-    if (communeCode !== null && !(await cases.communeInProvince(input.provinceCode, communeCode))) {
-      throw invalid(
-        'body.communeCode',
-        'This commune is not in the province.',
-        'Xã, phường này không thuộc tỉnh.',
-      );
-    }
-    let location = input.location ?? null;
-    if (location && communeCode === null) {
-      const found = deps.communeAt(input.provinceCode, location.lat, location.lng);
-      if (found.status === 'outside') {
-        throw invalid(
-          'body.location',
-          'This place is outside the province. Move the pin, or choose the commune.',
-          'Vị trí này nằm ngoài tỉnh. Hãy đặt lại ghim trên bản đồ hoặc chọn xã, phường.',
-        );
-      }
-      if (found.status === 'found') communeCode = found.communeCode;
-    }
-    // A photo's own position is offered when no place was given, if it is in the province.
-    if (!location && photoGps) {
-      const found = deps.communeAt(input.provinceCode, photoGps.lat, photoGps.lng);
-      if (
-        found.status !== 'outside' &&
-        (communeCode === null || found.status !== 'found' || found.communeCode === communeCode)
-      ) {
-        location = { lat: photoGps.lat, lng: photoGps.lng, accuracy: null };
-        if (communeCode === null && found.status === 'found') communeCode = found.communeCode;
-      }
-    }
-    // An Open311 client may give only an address_string (interfaces.md §3): the commune stays unknown until a
-    // handler places the case.
-    const addressOnly = input.source === 'open311' && Boolean(input.addressText?.trim());
-    if (input.kind === 'report' && !location && communeCode === null && !addressOnly) {
-      throw invalid(
-        'body.location',
-        'Show where it is: put a pin on the map, use your location, or choose the commune.',
-        'Hãy cho biết địa điểm: đặt ghim trên bản đồ, dùng vị trí của bạn, hoặc chọn xã, phường.',
-      );
-    }
-    return { communeCode, hamletId, location };
-  }
-
-  /** The reporter's contact, normalised, with the consent rule: a contact needs the register's current text. */
-  function contactOf(input: CaseIntakeInput) {
-    const r = input.reporter;
-    let phone: string | null = null;
-    if (r.phone?.trim()) {
-      const parsed = PhoneSchema.safeParse(r.phone.trim());
-      if (!parsed.success)
-        throw invalid(
-          'body.phone',
-          'Give a Vietnamese phone number (09…).',
-          'Hãy nhập số điện thoại Việt Nam (09…).',
-        );
-      phone = normalizePhone(parsed.data);
-    }
-    let email: string | null = null;
-    if (r.email?.trim()) {
-      const parsed = EmailSchema.safeParse(r.email);
-      if (!parsed.success)
-        throw invalid('body.email', 'Give a valid e-mail address.', 'Hãy nhập địa chỉ e-mail hợp lệ.');
-      email = parsed.data;
-    }
-    const hasContact = phone !== null || email !== null;
-    const version = r.consentVersion?.trim() || null;
-    // Open311 clients collected the contact under their own terms: it is kept for handlers, and progress goes back
-    // through the client, so no consent is recorded here unless the client passes our version.
-    const consentRequired = hasContact && input.source !== 'open311';
-    if ((consentRequired || version !== null) && hasContact && version !== CONTACT_CONSENT_VERSION) {
-      throw invalid(
-        'body.contactConsentVersion',
-        'Agree to the consent text shown with the phone and e-mail fields (reload the page if it changed).',
-        'Hãy đồng ý với lời đồng ý hiện bên ô số điện thoại, e-mail (tải lại trang nếu nội dung đã thay đổi).',
-      );
-    }
-    const name = r.name?.trim() || null;
-    return { phone, email, name, consented: hasContact && version === CONTACT_CONSENT_VERSION };
   }
 
   async function createCase(input: CaseIntakeInput, ctx: AuditContext): Promise<CaseIntakeResult> {
@@ -248,7 +141,7 @@ export function createCaseIntakeService(deps: CaseIntakeDeps) {
     for (const [i, bytes] of photos.entries())
       processed.push(await processImage(bytes, { limits: deps.uploads, field: `photos.${i}` }));
     const gps = processed.find((p) => p.gps)?.gps;
-    const place = await placeOf(input, gps ? { lat: gps.latitude, lng: gps.longitude } : null);
+    const place = await placeOf(deps, input, gps ? { lat: gps.latitude, lng: gps.longitude } : null);
 
     const [calendar, policy, settings] = await Promise.all([
       deps.calendarFor(input.provinceCode),

@@ -1,52 +1,23 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandlerCase } from '../../../shared/contracts/case-handling';
-import { ApiError, apiFetch } from '../../app/api';
-import { Alert, Button, Card, Dialog, TextField } from '../../ui';
-
-const MIN_REASON = 5;
+import { Alert, Button, Card } from '../../ui';
+import { RevealReasonDialog } from '../privacy/RevealReasonDialog';
 
 /**
  * Who sent the case, as handlers in scope see it: the name (always kept for them), the contact masked. "Xem số đầy
- * đủ" asks why, says the reveal is logged, and shows the full phone and e-mail only on this screen, only until it
+ * đủ" asks why (the shared reason dialog), says the reveal is logged, and shows the full phone and e-mail only on this screen, only until it
  * is left (nothing is cached).
  */
 export function ReporterBox({ caseView }: { caseView: HandlerCase }) {
-  const { t, i18n } = useTranslation('case-handling');
+  const { t } = useTranslation('case-handling');
   const { reporter } = caseView;
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<{ phone: string | null; email: string | null } | null>(null);
-  const formId = useId();
   const mayReveal =
     caseView.can.includes('revealContact') &&
     !reporter.anonymised &&
     (reporter.phoneMasked || reporter.emailMasked);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (reason.trim().length < MIN_REASON) {
-      setReasonError(t('reporter.reasonTooShort'));
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const contact = await apiFetch<{ phone: string | null; email: string | null }>(
-        `/api/v1/cases/${encodeURIComponent(caseView.id)}/reveal-contact`,
-        { method: 'POST', body: { reason: reason.trim() } },
-      );
-      setRevealed(contact);
-      setOpen(false);
-    } catch (err) {
-      setFailure(err instanceof ApiError ? err.messageIn(i18n.language) : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const phone = revealed?.phone ?? null;
   const email = revealed?.email ?? null;
@@ -94,37 +65,21 @@ export function ReporterBox({ caseView }: { caseView: HandlerCase }) {
           {t('reporter.reveal')}
         </Button>
       )}
-      <Dialog
+      <RevealReasonDialog<{ phone: string | null; email: string | null }>
         open={open}
         onClose={() => setOpen(false)}
-        title={t('reporter.revealTitle')}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" form={formId} loading={busy}>
-              {t('reporter.confirm')}
-            </Button>
-          </>
-        }
-      >
-        <form id={formId} onSubmit={submit} noValidate className="stack">
-          <p>{t('reporter.revealBody')}</p>
-          <TextField
-            label={t('reporter.reason')}
-            hint={t('reporter.reasonHint')}
-            value={reason}
-            error={reasonError}
-            maxLength={300}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setReasonError(null);
-            }}
-          />
-          {failure && <Alert tone="error">{failure}</Alert>}
-        </form>
-      </Dialog>
+        path={`/api/v1/cases/${encodeURIComponent(caseView.id)}/reveal-contact`}
+        onRevealed={setRevealed}
+        texts={{
+          title: t('reporter.revealTitle'),
+          body: t('reporter.revealBody'),
+          reason: t('reporter.reason'),
+          reasonHint: t('reporter.reasonHint'),
+          reasonTooShort: t('reporter.reasonTooShort'),
+          cancel: t('common.cancel'),
+          confirm: t('reporter.confirm'),
+        }}
+      />
     </Card>
   );
 }

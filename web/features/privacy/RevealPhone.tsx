@@ -1,25 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevealedPhone } from '../../../shared/contracts/privacy';
-import { ApiError, apiFetch } from '../../app/api';
-import { Alert, Button, Dialog, TextField } from '../../ui';
-
-const MIN_REASON = 5;
+import { Button } from '../../ui';
+import { RevealReasonDialog } from './RevealReasonDialog';
 
 /**
- * A masked phone number that a manager may reveal: a button opens a dialog asking why (the server writes the
- * reason to the personal-data access log), then the full number shows as a call link. Nothing is cached: leaving
- * the page forgets it.
+ * A masked phone number that a manager may reveal: a button opens the reason dialog, then the full number shows as
+ * a call link. Nothing is cached: leaving the page forgets it.
  */
 export function RevealPhone({ masked, path, name }: { masked: string; path: string; name: string }) {
-  const { t, i18n } = useTranslation('privacy');
+  const { t } = useTranslation('privacy');
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formId = useId();
 
   if (phone) {
     return (
@@ -28,63 +20,27 @@ export function RevealPhone({ masked, path, name }: { masked: string; path: stri
       </a>
     );
   }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (reason.trim().length < MIN_REASON) {
-      setReasonError(t('reveal.reasonTooShort'));
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const res = await apiFetch<RevealedPhone>(path, { method: 'POST', body: { reason: reason.trim() } });
-      setPhone(res.phone);
-      setOpen(false);
-    } catch (err) {
-      setFailure(err instanceof ApiError ? err.messageIn(i18n.language) : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <>
       <span>{masked}</span>{' '}
       <Button variant="secondary" onClick={() => setOpen(true)} aria-label={t('reveal.buttonFor', { name })}>
         {t('reveal.button')}
       </Button>
-      <Dialog
+      <RevealReasonDialog<RevealedPhone>
         open={open}
         onClose={() => setOpen(false)}
-        title={t('reveal.title')}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('reveal.cancel')}
-            </Button>
-            <Button type="submit" form={formId} loading={busy}>
-              {t('reveal.confirm')}
-            </Button>
-          </>
-        }
-      >
-        <form id={formId} onSubmit={submit} noValidate className="stack">
-          <p>{t('reveal.body')}</p>
-          <TextField
-            label={t('reveal.reason')}
-            hint={t('reveal.reasonHint')}
-            value={reason}
-            error={reasonError}
-            maxLength={300}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setReasonError(null);
-            }}
-          />
-          {failure && <Alert tone="error">{failure}</Alert>}
-        </form>
-      </Dialog>
+        path={path}
+        onRevealed={(res) => setPhone(res.phone)}
+        texts={{
+          title: t('reveal.title'),
+          body: t('reveal.body'),
+          reason: t('reveal.reason'),
+          reasonHint: t('reveal.reasonHint'),
+          reasonTooShort: t('reveal.reasonTooShort'),
+          cancel: t('reveal.cancel'),
+          confirm: t('reveal.confirm'),
+        }}
+      />
     </>
   );
 }
