@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { MAX_CASE_PHOTOS } from '../../../shared/contracts/cases';
 import { uuidv7 } from '../../../shared/ids';
@@ -60,14 +60,6 @@ export interface CaseIntakeDeps {
   communeAt: (provinceCode: string, lat: number, lng: number) => CommuneLookup;
 }
 
-/**
- * The reporter's private token (rating, dispute) is a keyed hash of the submission key, so a resend whose first
- * answer was lost on a flaky connection is answered with the same token; only its SHA-256 is stored. The key is
- * the client's own id (or an Open311 client's key and parameters), which only the sender holds.
- */
-const REPORTER_TOKEN_CONTEXT = 'cases.reporter_token';
-const tokenFromHash = (keyed: string) => createHash('sha256').update(keyed).digest('base64url').slice(0, 32);
-
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -93,18 +85,12 @@ export function createCaseIntakeService(deps: CaseIntakeDeps) {
     }
     const row = await cases.findById(existing.case_id);
     if (!row) return null;
-    // The sender whose answer was lost gets the same private link again (under whichever key version made it).
-    const reporterToken = sealer
-      .hashesFor(key, REPORTER_TOKEN_CONTEXT)
-      .map(tokenFromHash)
-      .find((t) => sha256Hex(t) === row.reporter_token_hash);
     return {
       status: 'duplicate',
       caseId: row.id,
       code: row.code,
       state: row.state,
       acceptDueAt: row.accept_due_at,
-      ...(reporterToken ? { reporterToken } : {}),
     };
   }
 
@@ -168,7 +154,7 @@ export function createCaseIntakeService(deps: CaseIntakeDeps) {
     // between the team and those who triage them.
     const anonymous = contact.phone === null && contact.email === null;
     const publishNow = input.kind === 'report' && !(anonymous && settings?.moderate_anonymous === 1);
-    const token = tokenFromHash(sealer.hash(input.submissionKey, REPORTER_TOKEN_CONTEXT));
+    const token = randomBytes(24).toString('base64url');
 
     const files: FileToStage[] = [];
     const fileRows = processed.map((p, position) => {
