@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   demoAccount,
@@ -11,12 +10,12 @@ import {
   startServer,
   type RunningServer,
 } from './harness';
+import { FALLBACK_TITLES, settle, violationsOf } from './axe';
 
 /**
  * axe-core on every page built so far, at a phone width and a desktop width, with the WCAG 2.1 A/AA rules only:
  * zero violations allowed. Pages with interesting states (an open unit tree, an open diff) are checked in them.
  */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [360, 1280] as const;
 
 interface PageCheck {
@@ -25,20 +24,6 @@ interface PageCheck {
   /** Something to do before the audit (open a disclosure, expand the tree). */
   prepare?: (page: Page) => Promise<void>;
 }
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('h1').first().waitFor();
-  await page.locator('.skeleton').first().waitFor({ state: 'detached' });
-}
-
-/** Titles of the shell's fallback pages: seeing one means the page under test did not load. */
-const FALLBACK_TITLES = [
-  'Không tìm thấy trang',
-  'Đã có lỗi xảy ra',
-  'Bạn chưa có quyền xem trang này',
-  'Chưa kết nối được máy chủ',
-];
 
 /** The page really is the one meant (not a fallback, not a failed load), else the audit proves nothing. */
 async function loadedAsMeant(page: Page, check: PageCheck): Promise<string | null> {
@@ -51,18 +36,13 @@ async function loadedAsMeant(page: Page, check: PageCheck): Promise<string | nul
   return null;
 }
 
-async function violationsOf(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
 describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let server: RunningServer;
   let browser: Browser;
   const publicPages: PageCheck[] = [];
   const adminPages: PageCheck[] = [];
+  const publicCasePages: PageCheck[] = [];
+  const staffCasePages: PageCheck[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -101,6 +81,21 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
     expect(breach.status(), await breach.text()).toBe(201);
     const { id: breachId } = (await breach.json()) as { id: string };
+    // A resident's report with no account (no cookie, as from a phone), so the case pages have a real case to show.
+    const report = await fetch(`${server.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: crypto.randomUUID(),
+        kind: 'report',
+        categoryCode: 'roads',
+        description: 'Ổ gà lớn giữa đường, xe máy dễ ngã khi trời tối.',
+        communeCode: officer.unitCode,
+        addressText: 'Đầu hẻm 5',
+      }),
+    });
+    expect(report.status, await report.clone().text()).toBe(201);
+    const { id: caseId, code: caseCode } = (await report.json()) as { id: string; code: string };
     await context.close();
 
     publicPages.push(
@@ -113,6 +108,21 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
       { name: 'personal-data request', path: '/privacy/requests' },
       { name: 'request status', path: '/privacy/requests/status' },
       { name: '404', path: '/khong-co-trang-nay' },
+    );
+    publicCasePages.push(
+      // Citizens' reports (issue 10): the form's first step, the list, the map, a case's page. The
+      // later steps and the tracking page with an answer and the rating form are audited in cases.test.ts.
+      { name: 'report form', path: '/report' },
+      { name: 'public list of reports', path: '/reports' },
+      {
+        name: 'public map of reports',
+        path: '/reports?view=map',
+        prepare: async (page) => {
+          await page.locator('.leaflet-container').first().waitFor();
+          await page.waitForLoadState('networkidle');
+        },
+      },
+      { name: 'a report’s tracking page', path: `/reports/${caseCode}` },
     );
     adminPages.push(
       // The province administrator's home (the other roles' homes are audited in role-homes.test.ts).
@@ -151,6 +161,35 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
         },
       },
       { name: 'mail outbox', path: '/admin/outbox' },
+    );
+    staffCasePages.push(
+      // The handlers' screens and the case settings (issue 10), as the province administrator (every action).
+      { name: 'case inbox', path: '/cases' },
+      {
+        name: 'case inbox with the filters open',
+        path: '/cases?box=all',
+        prepare: async (page) => {
+          await page.locator('.case-filters > summary').click();
+          await page.getByRole('search').waitFor();
+        },
+      },
+      { name: 'case page', path: `/cases/${caseId}` },
+      {
+        name: 'case page with the accept dialog',
+        path: `/cases/${caseId}`,
+        prepare: async (page) => {
+          await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+          await page.getByRole('dialog').waitFor();
+          await page.waitForLoadState('networkidle');
+        },
+      },
+      { name: 'staff filing of a case', path: '/cases/new' },
+      { name: 'case statistics', path: '/cases/stats' },
+      { name: 'teams’ proposals', path: '/proposals' },
+      { name: 'agencies', path: '/admin/agencies' },
+      { name: 'case routing rules', path: '/admin/case-routing' },
+      { name: 'reply templates', path: '/admin/case-templates' },
+      { name: 'case settings', path: '/admin/case-settings' },
     );
   });
 
@@ -232,5 +271,26 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await context.close();
       }
     });
+
+    it(`citizens' report pages have no WCAG 2.1 AA violations at ${width} px`, async () => {
+      const { context } = await openPage(browser, width);
+      try {
+        expect(await audit(context, publicCasePages)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it(`case handling and case settings pages have no WCAG 2.1 AA violations at ${width} px`, async () => {
+      const { context, page } = await openPage(browser, width);
+      try {
+        await signInByApi(page, server, await demoAccount(server, 'province_admin'));
+        await page.close();
+        expect(await audit(context, staffCasePages)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+      // Eleven pages, each loaded and audited: on a busy two-core machine that can take more than the default.
+    }, 180_000);
   }
 });

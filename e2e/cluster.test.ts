@@ -92,7 +92,9 @@ describeWithPostgres(
             async () =>
               (
                 await (
-                  await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })
+                  await fetch(`${server.url}/metrics`, {
+                    headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` },
+                  })
                 ).text()
               ).includes('jobs_queued{status="pending"}'),
             {

@@ -95,7 +95,9 @@ describeInBrowser('review list layout', () => {
         const axe = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
           .analyze();
-        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(
+          axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
         // One page at a time: the demo team has more records waiting than a phone page holds.
         const next = page.getByRole('button', { name: 'Trang sau' });
         if (width === 360) expect(await next.isEnabled()).toBe(true);

@@ -159,7 +159,8 @@ describeInBrowser('role homes: each role lands on its own work', () => {
 
           // Items a role cannot use never appear: only field roles are offered the capture page.
           const offersCapture = await page.locator('a[href="/capture"]').count();
-          if (journey.role === 'team_member' || journey.role === 'team_leader') expect(offersCapture).toBeGreaterThan(0);
+          if (journey.role === 'team_member' || journey.role === 'team_leader')
+            expect(offersCapture).toBeGreaterThan(0);
           else expect(offersCapture).toBe(0);
 
           const counter = tapCounter();

@@ -63,12 +63,22 @@ describe('measure-bundle', () => {
       ),
       `pages/home.html is not built (${path.join(dist, 'pages/home.html')} is missing)`,
       `pages/report.html is not built (${path.join(dist, 'pages/report.html')} is missing)`,
+      `pages/help.html is not built (${path.join(dist, 'pages/help.html')} is missing)`,
+      `pages/questions.html is not built (${path.join(dist, 'pages/questions.html')} is missing)`,
+      `pages/question-ask.html is not built (${path.join(dist, 'pages/question-ask.html')} is missing)`,
+      `pages/question.html is not built (${path.join(dist, 'pages/question.html')} is missing)`,
+      `pages/faq.html is not built (${path.join(dist, 'pages/faq.html')} is missing)`,
     ]);
     page('capture.html', ['capture-a.js'], ['vendor-b.js']);
     page('index.html', ['app-c.js']);
     fs.mkdirSync(path.join(dist, 'pages'));
     page('pages/home.html', ['public-d.js'], ['vendor-b.js']);
     page('pages/report.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/help.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/questions.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/question-ask.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/question.html', ['public-d.js'], ['vendor-b.js']);
+    page('pages/faq.html', ['public-d.js'], ['vendor-b.js']);
     const problems = checkBudgets(dist, BUDGETS, quiet);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(

@@ -7,6 +7,8 @@ import { createHttpServer } from './platform/http/create-server';
 import { providePageData } from './platform/http/web-app';
 import { ANONYMOUS } from './platform/auth/actor';
 import { AppError } from './platform/errors';
+import { FaqSchema, QuestionDetailSchema } from '../shared/contracts/questions';
+import { UUID_PATTERN } from '../shared/ids';
 import { TeamDetailSchema } from '../shared/contracts/teams';
 import type { ZodApp } from './platform/http/route-types';
 import { createUsersRepository } from './modules/accounts/users.repository';
@@ -66,7 +68,25 @@ import {
   registerCasePublicRoutes,
   registerCaseStatsRoutes,
   registerCaseHandlingRoutes,
+  seedDemoCases,
 } from './modules/cases/index';
+import {
+  createHelpRequestsModule,
+  helpRequestConsentHook,
+  helpRequestsPersonalData,
+  helpRequestsRetention,
+  registerHelpRequestRoutes,
+  seedDemoHelpRequests,
+} from './modules/help-requests/index';
+import {
+  createQuestionsModule,
+  questionContactConsentHook,
+  questionsPersonalData,
+  questionsRetention,
+  registerQuestionRoutes,
+  registerQuestionStaffRoutes,
+  seedDemoQuestions,
+} from './modules/questions/index';
 import { createFileStorage, type FileStorage } from './platform/files/index';
 import { createOpen311Module, registerOpen311Routes } from './modules/open311/index';
 import { openDataKeys } from './platform/crypto/data-keys';
@@ -79,6 +99,11 @@ export const DEMO_SEED_EXTENSIONS: DemoSeedExtension[] = [
   seedDemoTeams,
   seedDemoSupportRecords,
   seedDemoAgencies,
+  // After the agencies: the demo's cases are routed to them.
+  seedDemoCases,
+  seedDemoQuestions,
+  // After the teams and support records: done requests link a support record of the team.
+  seedDemoHelpRequests,
 ];
 
 export interface AppDeps {
@@ -120,6 +145,7 @@ export async function buildApp(deps: AppDeps) {
     webDist: config.webDist,
     version: VERSION,
     uploads: config.uploads,
+    imgSources: config.mapTiles ? [config.mapTiles.cspSource] : [],
   });
   const app = http as unknown as ZodApp;
   const db = database.db;
@@ -184,6 +210,8 @@ export async function buildApp(deps: AppDeps) {
     supportConsentHook,
     caseContactConsentHook,
     caseFollowerConsentHook(sealer),
+    questionContactConsentHook,
+    helpRequestConsentHook,
   ]);
   const support = createSupportModule({
     db,
@@ -214,6 +242,7 @@ export async function buildApp(deps: AppDeps) {
     deadlinesFor: agencies.settings.deadlinesFor,
     suggestAgency: agencies.routing.suggest,
     publicUrl: config.publicUrl,
+    tileUrl: config.mapTiles?.url ?? null,
   });
   await cases.ensureDefaults(config.provinceCode);
   registerCaseHandlingRoutes(app, { handling: cases.handling, clock });
@@ -239,6 +268,40 @@ export async function buildApp(deps: AppDeps) {
     deadlinesFor: agencies.settings.deadlinesFor,
   });
   registerOpen311Routes(app, { open311, clock, db });
+  // Help requests (issue 11): routed to the hamlet's team, the commune's team or the commune officers; closed by a
+  // linked support record.
+  const helpRequests = createHelpRequestsModule({ db, clock, sealer, calendarFor: calendar.calendarFor });
+  registerHelpRequestRoutes(app, {
+    intake: helpRequests.intake,
+    handling: helpRequests.handling,
+    settings: helpRequests.settings,
+    clock,
+    provinceCode: config.provinceCode,
+  });
+  // The online Q&A (issue 11): topics from the service catalogue; search on FTS5 or PostgreSQL full text.
+  const questions = createQuestionsModule({
+    db,
+    dialect: database.dialect,
+    clock,
+    sealer,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+    listServices: async () => (await catalogue.listServices(ANONYMOUS)).items,
+  });
+  registerQuestionRoutes(app, { ...questions, clock });
+  registerQuestionStaffRoutes(app, { staff: questions.staff, lists: questions.lists, clock });
+  // A published question's page and the FAQ are rendered with what an anonymous reader gets from the API (like a
+  // team's page): the text and the JSON-LD are in the HTML. Waiting or hidden questions: the page's frame.
+  providePageData(http, 'question', async ({ id = '' }) => {
+    if (!UUID_PATTERN.test(id)) return null;
+    try {
+      return QuestionDetailSchema.parse(await questions.questions.detail(ANONYMOUS, id));
+    } catch (error) {
+      if (error instanceof AppError) return null;
+      throw error;
+    }
+  });
+  providePageData(http, 'faq', async () => FaqSchema.parse(await questions.lists.faq(undefined)));
   // The role homes' counts, read across teams, hamlets and support records inside each caller's grants.
   registerHomeRoutes(app, { home: createHomeModule({ db, clock }) });
 
@@ -254,6 +317,8 @@ export async function buildApp(deps: AppDeps) {
       accountsPersonalData(sealer),
       teamsPersonalData(sealer),
       casesPersonalData(sealer),
+      questionsPersonalData(sealer),
+      helpRequestsPersonalData(sealer),
       consentPersonalData,
     ],
     consent,
@@ -266,13 +331,22 @@ export async function buildApp(deps: AppDeps) {
   const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
   events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
   cases.notify.subscribe(events);
+  questions.notify.subscribe(events);
+  helpRequests.subscribe(events);
   const housekeeping = createHousekeepingJobs({ db, clock, retentionDays: config.retentionDaysOperational });
   const signInThrottleJobs = createSignInThrottleJobs({ throttles: signInThrottles, clock });
   // Each module declares how its purpose's data is anonymised once the register's retention period has passed.
   const retention = createRetentionJobs({
     db,
     clock,
-    rules: [accountsRetention, teamMembershipRetention, supportRecordsRetention, casesRetention(sealer)],
+    rules: [
+      accountsRetention,
+      teamMembershipRetention,
+      supportRecordsRetention,
+      casesRetention(sealer),
+      questionsRetention,
+      helpRequestsRetention,
+    ],
   });
   const notificationJobs = createNotificationJobs({
     db,
@@ -302,6 +376,8 @@ export async function buildApp(deps: AppDeps) {
       ...retention.jobs,
       ...privacy.jobs,
       ...cases.jobs,
+      ...questions.jobs,
+      ...helpRequests.jobs,
     ],
     schedules: [
       eventDispatchSchedule,
@@ -311,6 +387,8 @@ export async function buildApp(deps: AppDeps) {
       ...retention.schedules,
       ...privacy.schedules,
       ...cases.schedules,
+      ...questions.schedules,
+      ...helpRequests.schedules,
     ],
   });
 
@@ -330,6 +408,8 @@ export async function buildApp(deps: AppDeps) {
       privacy,
       agencies,
       cases,
+      helpRequests,
+      questions,
     },
     sealer,
     jobs,

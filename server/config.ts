@@ -10,57 +10,84 @@ const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-      .optional(),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a 2-digit official province code').default('80'),
-    // No default here: it depends on NODE_ENV (see seedOf), so a forgotten SEED never publishes demo accounts.
-    SEED: z.enum(['demo', 'none']).optional(),
-    DEMO_PASSWORD: z.string().min(8).default('CongDongSo@2026'),
-    ADMIN_EMAIL: z.string().email().optional(),
-    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-    PUBLIC_URL: z.string().url().optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-    COOKIE_SECURE: booleanish.optional(),
-    TRUST_PROXY: booleanish.default(false),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
-    MAIL_FROM: z.string().min(3).default('Cộng Đồng Số <no-reply@congdongso.local>'),
-    WEBHOOK_URL: z.string().url().optional(),
-    WEBHOOK_SECRET: z.string().min(16).optional(),
-    // No default in the schema: whether it was set decides the demo console's request logs (see requestLogs).
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-    JOBS: z.enum(['on', 'off']).default('on'),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    // Many phones share one carrier-NAT or commune Wi-Fi address, so the anonymous ceiling is per address and higher.
-    RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    RETENTION_DAYS_OPERATIONAL: z.coerce.number().int().min(1).max(3650).default(30),
-    WEB_DIST: z.string().default('./dist/web'),
-    // Photos and files (platform/files): where they are stored, and what an upload may weigh before it is decoded.
-    STORAGE_URL: z.string().superRefine(storageUrlProblem).optional(),
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-    UPLOAD_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(40_000_000),
-    // Sealed contact data (platform/crypto): the current key, its version, and older keys a rotation still reads.
-    DATA_KEY: z.string().refine(isDataKey, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)').optional(),
-    DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
-    DATA_KEYS_PREVIOUS: z
-      .string()
-      .regex(/^\d+:[A-Za-z0-9+/=]+(,\d+:[A-Za-z0-9+/=]+)*$/, 'must be "<version>:<base64 key>" items separated by commas')
-      .refine(
-        (v) => v.split(',').every((item) => isDataKey(item.slice(item.indexOf(':') + 1))),
-        'each key must be the base64 encoding of 32 random bytes',
-      )
-      .optional(),
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a 2-digit official province code')
+    .default('80'),
+  // No default here: it depends on NODE_ENV (see seedOf), so a forgotten SEED never publishes demo accounts.
+  SEED: z.enum(['demo', 'none']).optional(),
+  DEMO_PASSWORD: z.string().min(8).default('CongDongSo@2026'),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  COOKIE_SECURE: booleanish.optional(),
+  TRUST_PROXY: booleanish.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Cộng Đồng Số <no-reply@congdongso.local>'),
+  WEBHOOK_URL: z.string().url().optional(),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  // No default in the schema: whether it was set decides the demo console's request logs (see requestLogs).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Many phones share one carrier-NAT or commune Wi-Fi address, so the anonymous ceiling is per address and higher.
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  RETENTION_DAYS_OPERATIONAL: z.coerce.number().int().min(1).max(3650).default(30),
+  WEB_DIST: z.string().default('./dist/web'),
+  // Photos and files (platform/files): where they are stored, and what an upload may weigh before it is decoded.
+  STORAGE_URL: z.string().superRefine(storageUrlProblem).optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(268_402_689).default(40_000_000),
+  // The public map's background tiles (issue 10): optional; without it the map draws the boundaries it holds.
+  MAP_TILE_URL: z.string().superRefine(mapTileUrlProblem).optional(),
+  // Sealed contact data (platform/crypto): the current key, its version, and older keys a rotation still reads.
+  DATA_KEY: z
+    .string()
+    .refine(isDataKey, 'must be the base64 encoding of 32 random bytes (openssl rand -base64 32)')
+    .optional(),
+  DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  DATA_KEYS_PREVIOUS: z
+    .string()
+    .regex(
+      /^\d+:[A-Za-z0-9+/=]+(,\d+:[A-Za-z0-9+/=]+)*$/,
+      'must be "<version>:<base64 key>" items separated by commas',
+    )
+    .refine(
+      (v) => v.split(',').every((item) => isDataKey(item.slice(item.indexOf(':') + 1))),
+      'each key must be the base64 encoding of 32 random bytes',
+    )
+    .optional(),
+});
 
 function isDataKey(value: string): boolean {
   try {
@@ -79,19 +106,53 @@ function storageUrlProblem(value: string, ctx: z.RefinementCtx): void {
   }
 }
 
+/**
+ * A tile address template as Leaflet reads it: https only (a page served over https loads no http image), with
+ * {z}, {x} and {y}; {s} may stand for a subdomain. Returns the CSP img-src source its images come from.
+ */
+export function mapTileSource(template: string): string {
+  if (!/^https:\/\//.test(template)) throw new Error('must start with https://');
+  for (const part of ['{z}', '{x}', '{y}']) {
+    if (!template.includes(part))
+      throw new Error(`must contain ${part} (for example https://tile.example.vn/{z}/{x}/{y}.png)`);
+  }
+  // {s} (a subdomain picked per tile) becomes a wildcard label; any other placeholder is refused in the host.
+  const hostPart = template.slice('https://'.length).split('/')[0]!;
+  const host = hostPart.replace(/^\{s\}\./, '*.');
+  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(host)) {
+    throw new Error('must name a plain host name (only a leading {s}. may stand for a subdomain)');
+  }
+  try {
+    new URL(template.replace(/\{[a-z]+\}/g, '0'));
+  } catch {
+    throw new Error('must be a URL template such as https://tile.example.vn/{z}/{x}/{y}.png');
+  }
+  return `https://${host.toLowerCase()}`;
+}
+
+function mapTileUrlProblem(value: string, ctx: z.RefinementCtx): void {
+  try {
+    mapTileSource(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+}
+
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
-  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required when WEBHOOK_URL is set');
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
+    problems.push('WEBHOOK_SECRET: required when WEBHOOK_URL is set');
   if (env.NODE_ENV === 'production' && !env.DATA_KEY) {
     problems.push(
-      'DATA_KEY: required with NODE_ENV=production — the key that seals phone numbers and citizens\' e-mail addresses ' +
+      "DATA_KEY: required with NODE_ENV=production — the key that seals phone numbers and citizens' e-mail addresses " +
         '(base64 of 32 random bytes: openssl rand -base64 32). Keep it outside the database and its backups.',
     );
   }
-  if (env.DATA_KEYS_PREVIOUS && !env.DATA_KEY) problems.push('DATA_KEYS_PREVIOUS: needs DATA_KEY (the current key)');
+  if (env.DATA_KEYS_PREVIOUS && !env.DATA_KEY)
+    problems.push('DATA_KEYS_PREVIOUS: needs DATA_KEY (the current key)');
   const previous = (env.DATA_KEYS_PREVIOUS ?? '').split(',').filter(Boolean);
   const versions = previous.map((item) => Number(item.split(':')[0]));
   const current = Number(env.DATA_KEY_VERSION ?? 1);
@@ -145,6 +206,11 @@ export interface Config {
   /** Limits every upload is checked against before it is decoded (platform/files/images.ts). */
   uploads: { maxBytes: number; maxPixels: number };
   /**
+   * MAP_TILE_URL: the public map's tile template and the CSP img-src source it needs; undefined draws the map from
+   * the boundaries alone and lets the browser load images from no other host.
+   */
+  mapTiles: { url: string; cspSource: string } | undefined;
+  /**
    * The data keys from DATA_KEY (current) and DATA_KEYS_PREVIOUS; undefined when none is configured (development
    * and demo installs: a key is generated into DATA_DIR, see platform/crypto/data-keys.ts).
    */
@@ -179,8 +245,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     provinceCode: e.PROVINCE_CODE,
     seed,
     demoPassword: e.DEMO_PASSWORD,
-    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
@@ -198,6 +268,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDist: e.WEB_DIST,
     storage: parseStorageUrl(e.STORAGE_URL, e.DATA_DIR),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS },
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, cspSource: mapTileSource(e.MAP_TILE_URL) } : undefined,
     dataKeys: e.DATA_KEY
       ? {
           currentVersion: e.DATA_KEY_VERSION,

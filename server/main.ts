@@ -9,6 +9,7 @@ import { formatDemoAccountsTable, seedDemoProvince } from './modules/demo/index'
 import { loadOfficialUnits } from './modules/geography/index';
 import { ensureAdministrator } from './modules/accounts/index';
 import { systemClock } from './platform/clock';
+import { createFileStorage } from './platform/files/index';
 import { createLogger } from './platform/logger';
 
 /**
@@ -44,14 +45,36 @@ async function main() {
   if (sealed.length > 0) logger.info({ sealed }, 'contact data sealed');
   if (config.admin) {
     // ADMIN_EMAIL + ADMIN_PASSWORD (interfaces.md §1); the password never reaches the log.
-    const admin = await ensureAdministrator(database.db, { ...config.admin, provinceCode: config.provinceCode, clock: systemClock, sealer });
-    logger.info({ userId: admin.userId, outcome: admin.outcome, provinceCode: config.provinceCode }, 'province administrator ensured');
+    const admin = await ensureAdministrator(database.db, {
+      ...config.admin,
+      provinceCode: config.provinceCode,
+      clock: systemClock,
+      sealer,
+    });
+    logger.info(
+      { userId: admin.userId, outcome: admin.outcome, provinceCode: config.provinceCode },
+      'province administrator ensured',
+    );
   }
   if (config.seed === 'demo') {
     // Runs once per database (settings 'seed.demo'); later modules add their part through DEMO_SEED_EXTENSIONS.
-    const seeded = await seedDemoProvince({ db: database.db, clock: systemClock, config, sealer, extensions: DEMO_SEED_EXTENSIONS });
+    // The demo's photos go to the same storage the app serves them from (config.storage).
+    const storage = createFileStorage(config.storage);
+    const seeded = await seedDemoProvince({
+      db: database.db,
+      clock: systemClock,
+      config,
+      sealer,
+      storage,
+      extensions: DEMO_SEED_EXTENSIONS,
+    });
     logger.info(
-      { outcome: seeded.reason, hamlets: seeded.hamlets, ms: Math.round(seeded.elapsedMs), steps: seeded.steps },
+      {
+        outcome: seeded.reason,
+        hamlets: seeded.hamlets,
+        ms: Math.round(seeded.elapsedMs),
+        steps: seeded.steps,
+      },
       'demo province',
     );
   }
@@ -61,9 +84,13 @@ async function main() {
   if (config.jobsEnabled) built.jobs.start();
 
   console.log(`\nCộng Đồng Số is running at ${config.publicUrl} (listening on ${address})`);
-  console.log(`Database: ${database.dialect === 'postgres' ? 'PostgreSQL' : path.resolve(config.dataDir, 'cong-dong-so.sqlite')}`);
+  console.log(
+    `Database: ${database.dialect === 'postgres' ? 'PostgreSQL' : path.resolve(config.dataDir, 'cong-dong-so.sqlite')}`,
+  );
   if (config.seed === 'demo') {
-    console.log(`\n${formatDemoAccountsTable(await built.services.demo.listAccountsWithPlaces(), config.publicUrl)}\n`);
+    console.log(
+      `\n${formatDemoAccountsTable(await built.services.demo.listAccountsWithPlaces(), config.publicUrl)}\n`,
+    );
   }
 
   let stopping = false;

@@ -50,6 +50,8 @@ import {
 } from '../shared/contracts/cases';
 import { ErrorBodySchema } from '../shared/contracts/errors';
 import { CASE_HANDLING_CONTRACTS } from './features/case-handling/endpoint-contracts';
+import { HELP_REQUEST_CONTRACTS } from './features/help-request-handling/endpoint-contracts';
+import { QUESTION_CONTRACTS } from './features/questions/endpoint-contracts';
 import {
   AccessLogPageSchema,
   BreachPageSchema,
@@ -397,6 +399,8 @@ export const ENDPOINT_CONTRACTS: EndpointContract[] = [
     responses: ok(RevealedPhoneSchema),
   },
   ...CASE_HANDLING_CONTRACTS,
+  ...HELP_REQUEST_CONTRACTS,
+  ...QUESTION_CONTRACTS,
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -109,6 +109,11 @@ export interface CasesTable {
   answered_at: string | null;
   closed_at: string | null;
   refused_reason: string | null;
+  /**
+   * 1 when the refusal said the case is not the province's to handle (migration 0021). Optional in the type only:
+   * code that writes whole rows need not name it, the database defaults it to 0.
+   */
+  refused_not_competent?: number;
   answer_text: string | null;
   rating: number | null;
   rating_comment: string | null;

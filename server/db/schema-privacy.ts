@@ -8,7 +8,7 @@ export interface PersonalDataAccessTable {
   id: string;
   at: string;
   actor_user_id: string;
-  subject_type: 'user' | 'team_member' | 'team' | 'data_subject_request' | 'case';
+  subject_type: 'user' | 'team_member' | 'team' | 'data_subject_request' | 'case' | 'help_request';
   subject_id: string;
   field: string;
   reason: string;

@@ -81,10 +81,10 @@ interface RawFacts {
 }
 
 async function readSqlite({ db }: Database): Promise<RawFacts> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master
-    where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\'`.execute(
-    db,
-  );
+  // Ordinary tables only: full-text index structures (FTS5 virtual tables and their shadow tables) differ by dialect.
+  const tables = await sql<{ name: string }>`select name from pragma_table_list
+    where schema = 'main' and type = 'table' and name not like 'sqlite\\_%' escape '\\'
+      and name not like 'kysely\\_%' escape '\\'`.execute(db);
   const facts: RawFacts = { columns: {}, primaryKeys: {}, indexes: [] };
   for (const { name: table } of tables.rows) {
     const columns = await sql<{
@@ -123,7 +123,9 @@ async function readPostgres({ db }: Database): Promise<RawFacts> {
     join pg_namespace n on n.oid = c.relnamespace
     join pg_type t on t.oid = a.atttypid
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
-      and c.relname not like 'kysely\\_%' escape '\\'`.execute(db);
+      and c.relname not like 'kysely\\_%' escape '\\'
+      -- a full-text tsvector (and, below, its GIN index) is PostgreSQL's side of a dialect-specific search index
+      and t.typname <> 'tsvector'`.execute(db);
   const facts: RawFacts = { columns: {}, primaryKeys: {}, indexes: [] };
   for (const c of columns.rows) (facts.columns[c.table_name] ??= {})[c.column_name] = normalizeType(c.type);
 
@@ -149,6 +151,7 @@ async function readPostgres({ db }: Database): Promise<RawFacts> {
     left join pg_attribute a on a.attrelid = t.oid and a.attnum = ik.attnum and ik.attnum > 0
     where n.nspname = current_schema() and ik.ord <= ix.indnkeyatts
       and t.relname not like 'kysely\\_%' escape '\\'
+      and i.relam <> (select oid from pg_am where amname = 'gin')
     order by t.relname, i.relname, ik.ord`.execute(db);
   const byName = new Map<string, IndexFacts>();
   for (const k of keys.rows) {

@@ -364,8 +364,13 @@ import type {
   CaseUpdatesTable,
 } from './schema-cases';
 export type * from './schema-cases';
+import type { HelpRequestTables } from './schema-help-requests';
+export type * from './schema-help-requests';
+import type { QuestionTables } from './schema-questions';
+export type * from './schema-questions';
 
-export interface DB {
+/** The whole database; later modules' tables come from their own schema file's `…Tables` interface. */
+export interface DB extends HelpRequestTables, QuestionTables {
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
   hamlets: HamletsTable;

@@ -86,8 +86,11 @@ export const AUDIT_ACTIONS = {
   'case_template.created': { vi: 'Thêm mẫu trả lời', en: 'Added a reply template' },
   'case_template.updated': { vi: 'Sửa mẫu trả lời', en: 'Changed a reply template' },
   'case_settings.updated': { vi: 'Sửa thời hạn và cài đặt phản ánh', en: 'Changed the case settings' },
+  'case_category.created': { vi: 'Thêm lĩnh vực phản ánh', en: 'Added a case category' },
   'case_category.updated': { vi: 'Sửa lĩnh vực phản ánh', en: 'Changed a case category' },
   'demo.agencies_seeded': { vi: 'Tạo cơ quan xử lý mẫu', en: 'Loaded the demo agencies' },
+  'demo.cases_seeded': { vi: 'Tạo phản ánh, kiến nghị mẫu', en: 'Loaded the demo reports and petitions' },
+  'demo.help_requests_seeded': { vi: 'Tạo yêu cầu hỗ trợ mẫu', en: 'Loaded the demo help requests' },
   // The handlers' side of the case engine (server/modules/cases/case-handling.*).
   'case.accepted': { vi: 'Tiếp nhận phản ánh', en: 'Accepted a case' },
   'case.refused': { vi: 'Từ chối phản ánh', en: 'Refused a case' },
@@ -111,6 +114,48 @@ export const AUDIT_ACTIONS = {
   'case.commented': { vi: 'Người dân bình luận qua Open311', en: 'A citizen commented through Open311' },
   'case.followed': { vi: 'Theo dõi phản ánh qua e-mail', en: 'Followed a case by e-mail' },
   'case.unfollowed': { vi: 'Ngừng theo dõi phản ánh', en: 'Stopped following a case' },
+  // Help requests (issue 11): server/modules/help-requests.
+  'help_request.created': { vi: 'Gửi yêu cầu hỗ trợ', en: 'Sent a help request' },
+  'help_request.assigned': { vi: 'Giao yêu cầu hỗ trợ', en: 'Assigned a help request' },
+  'help_request.scheduled': { vi: 'Hẹn thời gian hỗ trợ', en: 'Arranged a visit for a help request' },
+  'help_request.not_reached': {
+    vi: 'Không liên lạc được người yêu cầu',
+    en: 'Could not reach the requester',
+  },
+  'help_request.cancelled': { vi: 'Hủy yêu cầu hỗ trợ', en: 'Cancelled a help request' },
+  'help_request.completed': {
+    vi: 'Hoàn thành yêu cầu hỗ trợ (có lượt hỗ trợ)',
+    en: 'Completed a help request (support record linked)',
+  },
+  'help_request.rated': { vi: 'Đánh giá lần hỗ trợ', en: 'Rated the help' },
+  'help_request.settings_updated': { vi: 'Sửa cài đặt yêu cầu hỗ trợ', en: 'Changed help-request settings' },
+  // The online Q&A (server/modules/questions/).
+  'question.asked': { vi: 'Đặt câu hỏi', en: 'Asked a question' },
+  'question.answered': { vi: 'Trả lời câu hỏi', en: 'Answered a question' },
+  'question.answer_edited': { vi: 'Sửa câu trả lời', en: 'Edited an answer' },
+  'question.edited': { vi: 'Sửa câu hỏi', en: 'Edited a question' },
+  'question.redacted': {
+    vi: 'Xoá thông tin cá nhân khỏi hỏi – đáp',
+    en: 'Edited personal data out of a Q&A',
+  },
+  'question.commented': { vi: 'Hỏi thêm, làm rõ câu hỏi', en: 'Added a clarification' },
+  'question.answer_accepted': { vi: 'Chấp nhận câu trả lời', en: 'Accepted an answer' },
+  'question.published': { vi: 'Duyệt đăng câu hỏi', en: 'Published a question' },
+  'question.hidden': { vi: 'Ẩn câu hỏi', en: 'Hid a question' },
+  'question.rejected': { vi: 'Không duyệt câu hỏi', en: 'Rejected a question' },
+  'question.auto_hidden': { vi: 'Tự động ẩn do bị báo cáo nhiều lần', en: 'Hidden after several flags' },
+  'question.locked': { vi: 'Khoá câu hỏi', en: 'Locked a question' },
+  'question.unlocked': { vi: 'Mở khoá câu hỏi', en: 'Unlocked a question' },
+  'question.closed': { vi: 'Đóng câu hỏi', en: 'Closed a question' },
+  'question.reopened': { vi: 'Mở lại câu hỏi', en: 'Reopened a question' },
+  'question.merged': { vi: 'Gộp câu hỏi trùng', en: 'Merged a duplicate question' },
+  'question.answer_hidden': { vi: 'Ẩn câu trả lời', en: 'Hid an answer' },
+  'question.answer_published': { vi: 'Hiện lại câu trả lời', en: 'Showed an answer again' },
+  'question.flags_dismissed': { vi: 'Bỏ qua báo cáo vi phạm', en: 'Dismissed flags' },
+  'question.faq_promoted': { vi: 'Đưa vào hỏi đáp thường gặp', en: 'Added to the FAQ' },
+  'question.faq_demoted': { vi: 'Bỏ khỏi hỏi đáp thường gặp', en: 'Removed from the FAQ' },
+  'question.faq_reordered': { vi: 'Sắp xếp hỏi đáp thường gặp', en: 'Reordered the FAQ' },
+  'question_settings.updated': { vi: 'Đổi cài đặt hỏi – đáp', en: 'Changed the Q&A settings' },
 } as const satisfies Record<string, AuditWords>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -142,6 +187,11 @@ export const AUDIT_ENTITY_KINDS = {
   case: { vi: 'Phản ánh, kiến nghị', en: 'Case' },
   case_extension: { vi: 'Đề nghị gia hạn', en: 'Extension request' },
   case_blocked_sender: { vi: 'Người gửi bị chặn', en: 'Blocked sender' },
+  help_request: { vi: 'Yêu cầu hỗ trợ', en: 'Help request' },
+  help_request_settings: { vi: 'Cài đặt yêu cầu hỗ trợ', en: 'Help-request settings' },
+  question: { vi: 'Câu hỏi', en: 'Question' },
+  question_answer: { vi: 'Câu trả lời', en: 'Answer' },
+  question_settings: { vi: 'Cài đặt hỏi – đáp', en: 'Q&A settings' },
 } as const satisfies Record<string, AuditWords>;
 
 export type AuditEntityKind = keyof typeof AUDIT_ENTITY_KINDS;

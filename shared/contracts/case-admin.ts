@@ -81,6 +81,7 @@ export const AdminCategorySchema = z.object({
   updatedAt: z.string(),
   actions: z.array(ActionSchema),
 });
+export type AdminCategory = z.infer<typeof AdminCategorySchema>;
 export const AdminCategoryListSchema = z.object({ items: z.array(AdminCategorySchema) });
 export const CategoryPatchBodySchema = z.strictObject({
   nameVi: z.string().trim().min(2).max(120).optional(),
@@ -91,6 +92,34 @@ export const CategoryPatchBodySchema = z.strictObject({
   active: z.boolean().optional(),
 });
 export const CategoryParamsSchema = z.object({ code: z.string().min(1).max(64) });
+/**
+ * POST /api/v1/case-categories: a new citizens' category. Its code is its Open311 service_code, in FixMyStreet's
+ * URLs (services/{code}.xml) and never changed afterwards: plain lower-case ASCII; `proposal_…` is kept for the
+ * teams' themes. Extra questions are not set here (a category without them is a plain Open311 service).
+ */
+export const CategoryCreateBodySchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a-z, 0-9 and _, 2 to 40 characters, starting with a letter')
+    .refine((code) => !code.startsWith('proposal_'), 'proposal_… codes are the teams’ themes'),
+  nameVi: z.string().trim().min(2).max(120),
+  nameEn: z.string().trim().min(2).max(120),
+  descriptionVi: z.string().trim().max(500).default(''),
+  descriptionEn: z.string().trim().max(500).default(''),
+  kinds: z
+    .array(z.enum(['report', 'petition']))
+    .min(1)
+    .max(2)
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind once'),
+  group: z
+    .enum(['infrastructure', 'environment', 'order', 'digital', 'social', 'administration', 'other'])
+    .default('other'),
+  keywords: z.string().trim().max(300).default(''),
+  defaultSeverity: z.enum(CASE_SEVERITIES).default('normal'),
+  sortOrder: z.number().int().min(0).max(1000),
+  active: z.boolean().default(true),
+});
+export type CategoryCreateBody = z.output<typeof CategoryCreateBodySchema>;
 
 /** GET /api/v1/case-stats (and its .csv / .xlsx): cases submitted on local days [from, to] inside the caller's scope. */
 export const CaseStatsQuerySchema = z.object({

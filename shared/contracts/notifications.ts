@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'support', // review of support records
   'privacy', // data-subject requests falling due (handlers)
   'case', // citizens' reports and teams' proposals: assignments, deadlines, answers (issue 10)
+  'help_request', // citizens' help requests: new for the team, assigned to me, nobody called yet (issue 11)
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS).describe('What the notification is about');
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

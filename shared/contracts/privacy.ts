@@ -20,7 +20,14 @@ export const RevealedPhoneSchema = z.object({
 });
 export type RevealedPhone = z.infer<typeof RevealedPhoneSchema>;
 
-export const ACCESS_SUBJECT_TYPES = ['user', 'team_member', 'team', 'data_subject_request', 'case'] as const;
+export const ACCESS_SUBJECT_TYPES = [
+  'user',
+  'team_member',
+  'team',
+  'data_subject_request',
+  'case',
+  'help_request',
+] as const;
 
 export const AccessLogQuerySchema = PageQuerySchema.extend({
   subjectType: z.enum(ACCESS_SUBJECT_TYPES).optional(),

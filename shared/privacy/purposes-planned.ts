@@ -7,7 +7,8 @@ import type { ProcessingPurpose } from './register-types';
 
 export const helpRequestsPurpose: ProcessingPurpose = {
   id: 'help_requests',
-  status: 'planned',
+  // Built (issue 11: server/modules/help-requests/); stays in this file so the other helpers' edits do not collide.
+  status: 'in_use',
   name: { vi: 'Yêu cầu hỗ trợ', en: 'Help requests' },
   description: {
     vi: 'Để người dân, hoặc người thân, nhờ tổ ở ấp, khu phố của mình đến giúp, và để tổ liên lạc hẹn giờ.',
@@ -52,12 +53,13 @@ export const helpRequestsPurpose: ProcessingPurpose = {
       en: 'The commune officer in charge, when requests have to be shared out between teams',
     },
   ],
+  // The default; a province may set its own period (help_request_settings, help-requests.privacy.ts).
   retention: {
-    amount: 6,
-    unit: 'months',
+    amount: 90,
+    unit: 'days',
     text: {
-      vi: 'Thông tin liên lạc được giữ đến 6 tháng sau khi yêu cầu hoàn thành hoặc bị hủy, rồi được xoá; việc đã hỗ trợ vẫn được đếm như một lượt hỗ trợ.',
-      en: 'Contact details are kept until 6 months after the request is done or cancelled, then deleted; the help given still counts as a support record.',
+      vi: 'Thông tin liên lạc được giữ đến 90 ngày (hoặc thời hạn tỉnh quy định) sau khi yêu cầu hoàn thành, không liên lạc được hoặc bị hủy, rồi được xoá; việc đã hỗ trợ vẫn được đếm như một lượt hỗ trợ.',
+      en: 'Contact details are kept until 90 days (or the period the province sets) after the request is done, could not be reached or is cancelled, then deleted; the help given still counts as a support record.',
     },
   },
   withdrawal: {
@@ -68,7 +70,8 @@ export const helpRequestsPurpose: ProcessingPurpose = {
 
 export const questionsPurpose: ProcessingPurpose = {
   id: 'questions',
-  status: 'planned',
+  // Built (issue 11: server/modules/questions/); stays in this file so the other helpers' edits do not collide.
+  status: 'in_use',
   name: { vi: 'Hỏi – đáp trực tuyến', en: 'Online questions and answers' },
   description: {
     vi: 'Để người dân đặt câu hỏi và nhận câu trả lời của thành viên tổ, cán bộ; câu hỏi hay được đưa vào mục hỏi đáp chung.',

@@ -44,6 +44,12 @@ describe('the case state machine', () => {
     expect(nextState('submitted', 'answer')).toBeNull();
   });
 
+  it('lets the receiving side work on and answer what it accepted, without an agency', () => {
+    expect(nextState('accepted', 'start')).toBe('in_progress');
+    expect(nextState('accepted', 'answer')).toBe('answered');
+    expect(allowedActions('accepted')).toEqual(['refuse', 'assign', 'start', 'answer', 'merge']);
+  });
+
   it('ends nowhere once refused, merged or closed, and offers exactly the allowed actions', () => {
     for (const end of ['refused', 'merged', 'closed'] as const) expect(allowedActions(end)).toEqual([]);
     expect(allowedActions('submitted')).toEqual(['accept', 'refuse', 'merge']);
@@ -52,7 +58,9 @@ describe('the case state machine', () => {
     const reached = new Set<CaseState>(['submitted']);
     let frontier: CaseState[] = ['submitted'];
     while (frontier.length > 0) {
-      const next = frontier.flatMap((s) => allowedActions(s).map((a) => nextState(s, a)!)).filter((s) => !reached.has(s));
+      const next = frontier
+        .flatMap((s) => allowedActions(s).map((a) => nextState(s, a)!))
+        .filter((s) => !reached.has(s));
       next.forEach((s) => reached.add(s));
       frontier = next;
     }
@@ -87,7 +95,12 @@ describe('disputes and ratings', () => {
 
 describe('Open311 statuses', () => {
   it('maps states to open/closed and transitions to mySociety update statuses', () => {
-    expect(CASE_STATES.filter((s) => open311Status(s) === 'open')).toEqual(['submitted', 'accepted', 'assigned', 'in_progress']);
+    expect(CASE_STATES.filter((s) => open311Status(s) === 'open')).toEqual([
+      'submitted',
+      'accepted',
+      'assigned',
+      'in_progress',
+    ]);
     expect(open311UpdateStatus('answer')).toBe('FIXED');
     expect(open311UpdateStatus('merge')).toBe('DUPLICATE');
     expect(open311UpdateStatus('refuse', { notCompetent: true })).toBe('NOT_COUNCILS_RESPONSIBILITY');

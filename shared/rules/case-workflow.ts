@@ -58,8 +58,10 @@ const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseStat
   refuse: { from: ['submitted', 'accepted'], to: 'refused' },
   assign: { from: ['accepted'], to: 'assigned' },
   reassign: { from: ['assigned', 'in_progress'], to: 'assigned' },
-  start: { from: ['assigned'], to: 'in_progress' },
-  answer: { from: ['assigned', 'in_progress'], to: 'answered' },
+  // The receiving side may work on and answer what it accepted itself, without an agency (a Youth Union coordinator
+  // answering a team's proposal, a commune office a matter of its own): "being resolved" and "answered" both apply.
+  start: { from: ['accepted', 'assigned'], to: 'in_progress' },
+  answer: { from: ['accepted', 'assigned', 'in_progress'], to: 'answered' },
   reopen: { from: ['answered'], to: 'in_progress' },
   close: { from: ['answered'], to: 'closed' },
   merge: { from: ['submitted', 'accepted', 'assigned', 'in_progress'], to: 'merged' },
@@ -87,7 +89,10 @@ export const DISPUTE_WINDOW_DAYS = 7;
  * Whether the citizen may still dispute (reopen) an answered case: within 7 calendar days of the answer, and only
  * once per case.
  */
-export function mayDispute(c: { state: CaseState; answeredAt: string | null; reopenCount: number }, now: Date): boolean {
+export function mayDispute(
+  c: { state: CaseState; answeredAt: string | null; reopenCount: number },
+  now: Date,
+): boolean {
   if (c.state !== 'answered' || c.answeredAt === null || c.reopenCount > 0) return false;
   return now.getTime() - Date.parse(c.answeredAt) <= DISPUTE_WINDOW_DAYS * 86_400_000;
 }
@@ -123,7 +128,10 @@ export type Open311UpdateStatus = (typeof OPEN311_UPDATE_STATUSES)[number];
  * mySociety's `servicerequestupdates` status for the transition that produced an update. A refusal says why in
  * its status: not competent → NOT_COUNCILS_RESPONSIBILITY, anything else → NO_FURTHER_ACTION.
  */
-export function open311UpdateStatus(action: CaseAction, opts: { notCompetent?: boolean } = {}): Open311UpdateStatus {
+export function open311UpdateStatus(
+  action: CaseAction,
+  opts: { notCompetent?: boolean } = {},
+): Open311UpdateStatus {
   switch (action) {
     case 'accept':
       return 'INVESTIGATING';

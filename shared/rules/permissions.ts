@@ -49,16 +49,60 @@ export const ACTIONS = [
   'proposals.raise',
   /** … and triage, group and answer them (Youth Union coordinators). */
   'proposals.triage',
+  // Help requests (issue 11): a citizen asks the hamlet's team to come and help. Team roles act only on their own
+  // team's requests (server/modules/help-requests/help-requests.policy.ts narrows the grant to the membership).
+  /** See the requests in scope (phone masked). */
+  'helpRequests.read',
+  /** Call, schedule, mark "could not reach", cancel, and reveal the phone with a logged reason. */
+  'helpRequests.handle',
+  /** Hand a request to a member of the team (leaders), or to a team of the commune (officers). */
+  'helpRequests.assign',
+  /** A province's help-request settings (retention after closing). */
+  'helpRequests.configure',
+  // Online Q&A (issue 11; server/modules/questions/questions.policy.ts). Answering is open to the whole province's
+  // network (questions are public and anyone able may help); moderation and curation follow the unit subtree.
+  /** Answer citizens' questions and ask them for clarification (team members and leaders, officers, agencies). */
+  'questions.answer',
+  /** Answer with the "official answer" badge: accountable roles only (officers of the State and agencies). */
+  'questions.answerOfficially',
+  /** The moderators' queue: publish or hide, edit personal data out, lock, close, merge, accept for the asker. */
+  'questions.moderate',
+  /** The curated FAQ per topic: promote and demote Q&As, order them; the province's Q&A settings. */
+  'questions.curate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const STAFF_READ: Action[] = ['teams.read', 'support.review', 'support.export'];
 const CASE_RECEIVING: Action[] = ['cases.triage', 'cases.handle', 'cases.supervise', 'cases.moderate'];
+const HELP_REQUESTS_ALL: Action[] = ['helpRequests.read', 'helpRequests.handle', 'helpRequests.assign'];
+/** Officers of the State answer with the official badge, moderate and curate in their scope. */
+const QUESTIONS_OFFICER: Action[] = [
+  'questions.answer',
+  'questions.answerOfficially',
+  'questions.moderate',
+  'questions.curate',
+];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   province_admin: ACTIONS,
-  department_officer: ['users.read', 'audit.read', ...STAFF_READ, ...CASE_RECEIVING, 'proposals.triage'],
-  youth_union_coordinator: ['users.read', ...STAFF_READ, 'proposals.triage'],
+  department_officer: [
+    'users.read',
+    'audit.read',
+    ...STAFF_READ,
+    ...CASE_RECEIVING,
+    'proposals.triage',
+    'helpRequests.read',
+    ...QUESTIONS_OFFICER,
+  ],
+  // The Youth Union runs the teams: it answers, moderates and curates, but its answers are not "official".
+  youth_union_coordinator: [
+    'users.read',
+    ...STAFF_READ,
+    'proposals.triage',
+    'questions.answer',
+    'questions.moderate',
+    'questions.curate',
+  ],
   commune_officer: [
     'users.read',
     'users.manage',
@@ -68,10 +112,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     ...STAFF_READ,
     ...CASE_RECEIVING,
     'cases.configure',
+    ...HELP_REQUESTS_ALL,
+    ...QUESTIONS_OFFICER,
   ],
   // An agency handler's grant names its agency (grants.agency_id): the cases module narrows 'cases.handle' to the
   // cases assigned to that agency; the unit only places the agency.
-  agency_handler: ['teams.read', 'cases.handle'],
+  agency_handler: ['teams.read', 'cases.handle', 'questions.answer', 'questions.answerOfficially'],
   team_leader: [
     'teams.read',
     'teams.manageMembers',
@@ -79,8 +125,16 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'support.review',
     'users.read',
     'proposals.raise',
+    ...HELP_REQUESTS_ALL,
+    'questions.answer',
   ],
-  team_member: ['teams.read', 'support.capture'],
+  team_member: [
+    'teams.read',
+    'support.capture',
+    'helpRequests.read',
+    'helpRequests.handle',
+    'questions.answer',
+  ],
 };
 
 /** Which roles a holder of `role` may hand out (always inside their own scope). */

@@ -39,9 +39,10 @@ export function CaptureApp({ statusBar }: { statusBar?: ReactNode }) {
           <OutboxPage session={session} />
         ) : (
           <CapturePage
-            key={view.editId ?? 'new'}
+            key={view.editId ?? view.prefill?.helpRequestId ?? 'new'}
             session={session}
             editId={view.editId}
+            prefill={view.prefill ?? null}
             onEditSaved={() => go(OUTBOX_PATH)}
           />
         )}

@@ -3,7 +3,7 @@ import { CAPTURE_PATH, OUTBOX_PATH, readCaptureView, type CaptureView } from '..
 
 /** Names a view, so the page moves focus only when the view really changes. */
 function viewKey(view: CaptureView): string {
-  return view.name === 'outbox' ? 'outbox' : `form:${view.editId ?? ''}`;
+  return view.name === 'outbox' ? 'outbox' : `form:${view.editId ?? ''}:${view.prefill?.helpRequestId ?? ''}`;
 }
 
 /** Whether a click on this link stays in the capture page: a plain left click on a same-origin /capture link. */

@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { matchPath } from 'react-router';
+import { faqQueryKey, questionQueryKey } from '../features/questions/question-query';
 import { teamQueryKey } from '../features/teams/team-query';
 
 /**
@@ -19,9 +20,11 @@ interface PageDataUse {
   queryKey: (params: Record<string, string | undefined>) => QueryKey;
 }
 
-/** Which query each piece of page data answers: the team page's `useTeam(id)`. */
+/** Which query each piece of page data answers: the team page's `useTeam(id)`, a question's, the FAQ's. */
 const USES: readonly PageDataUse[] = [
   { path: '/teams/:id', name: 'team', queryKey: ({ id }) => teamQueryKey(id) },
+  { path: '/questions/:id', name: 'question', queryKey: ({ id }) => questionQueryKey(id) },
+  { path: '/faq', name: 'faq', queryKey: () => faqQueryKey() },
 ];
 
 /** Puts the page's data in the query cache; returns the keys it filled. */

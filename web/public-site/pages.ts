@@ -1,4 +1,6 @@
 import { REPORT_PATH, REPORTS_PATH } from '../features/cases/paths.ts';
+import { HELP_PATH } from '../features/help-requests/paths.ts';
+import { ASK_PATH, FAQ_PATH, QUESTIONS_PATH } from '../features/questions/paths.ts';
 import { DIRECTORY_PATH, MANAGE_PATH, NEW_TEAM_PATH } from '../features/teams/paths.ts';
 
 /**
@@ -50,6 +52,24 @@ export const PUBLIC_PAGES: PublicPage[] = [
     module: 'web/features/cases/TrackPage.tsx',
     prerenderAt: '/reports/_',
   },
+  { path: HELP_PATH, file: 'pages/help.html', module: 'web/features/help-requests/HelpRequestPage.tsx' },
+  {
+    path: '/help/:code',
+    file: 'pages/help-track.html',
+    module: 'web/features/help-requests/HelpTrackPage.tsx',
+    prerenderAt: '/help/_',
+  },
+  // The Q&A (issue 11): /questions/ask comes before /questions/:id, which the server matches in this order.
+  { path: QUESTIONS_PATH, file: 'pages/questions.html', module: 'web/features/questions/QuestionsPage.tsx' },
+  { path: ASK_PATH, file: 'pages/question-ask.html', module: 'web/features/questions/AskPage.tsx' },
+  {
+    path: '/questions/:id',
+    file: 'pages/question.html',
+    module: 'web/features/questions/QuestionPage.tsx',
+    prerenderAt: '/questions/_',
+    data: 'question',
+  },
+  { path: FAQ_PATH, file: 'pages/faq.html', module: 'web/features/questions/FaqPage.tsx', data: 'faq' },
 ];
 
 /** Staff addresses that a public pattern would otherwise match (/teams/:id): they stay with the staff app. */

@@ -87,6 +87,42 @@ export const publicPageRoutes: readonly PublicPageRoute[] = [
     messages: ['cases'],
     page: async () => (await import('../features/cases/TrackPage')).TrackPage,
   },
+  {
+    path: '/help',
+    module: 'features/help-requests/HelpRequestPage.tsx',
+    messages: ['help-requests', 'geography'],
+    page: async () => (await import('../features/help-requests/HelpRequestPage')).HelpRequestPage,
+  },
+  {
+    path: '/help/:code',
+    module: 'features/help-requests/HelpTrackPage.tsx',
+    messages: ['help-requests'],
+    page: async () => (await import('../features/help-requests/HelpTrackPage')).HelpTrackPage,
+  },
+  {
+    path: '/questions',
+    module: 'features/questions/QuestionsPage.tsx',
+    messages: ['questions'],
+    page: async () => (await import('../features/questions/QuestionsPage')).QuestionsPage,
+  },
+  {
+    path: '/questions/ask',
+    module: 'features/questions/AskPage.tsx',
+    messages: ['questions'],
+    page: async () => (await import('../features/questions/AskPage')).AskPage,
+  },
+  {
+    path: '/questions/:id',
+    module: 'features/questions/QuestionPage.tsx',
+    messages: ['questions'],
+    page: async () => (await import('../features/questions/QuestionPage')).QuestionPage,
+  },
+  {
+    path: '/faq',
+    module: 'features/questions/FaqPage.tsx',
+    messages: ['questions'],
+    page: async () => (await import('../features/questions/FaqPage')).FaqPage,
+  },
 ];
 
 function pageRoute({ path, messages, page }: PublicPageRoute, load: LoadNamespaces): RouteObject {

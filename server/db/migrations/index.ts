@@ -16,6 +16,10 @@ import * as m0015 from './0015-request-reminders';
 import * as m0016 from './0016-consent-records';
 import * as m0017 from './0017-review-queue-index';
 import * as m0018 from './0018-cases';
+import * as m0019 from './0019-questions';
+import * as m0020 from './0020-help-requests';
+import * as m0021 from './0021-case-refusals';
+import * as m0022 from './0022-case-map-list-index';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -39,4 +43,8 @@ export const migrations: Record<string, Migration> = {
   '0016-consent-records': m0016,
   '0017-review-queue-index': m0017,
   '0018-cases': m0018,
+  '0019-questions': m0019,
+  '0020-help-requests': m0020,
+  '0021-case-refusals': m0021,
+  '0022-case-map-list-index': m0022,
 };

@@ -202,6 +202,15 @@ export function createAgenciesRepository(db: Kysely<DB>) {
         .orderBy('code')
         .execute();
     },
+    /** False when the province already has a category with this code (the unique index decides, not a read). */
+    async insertCategory(row: CaseCategoriesTable, trx: Db): Promise<boolean> {
+      const result = await trx
+        .insertInto('case_categories')
+        .values(row)
+        .onConflict((oc) => oc.columns(['province_code', 'code']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     async updateCategory(id: string, patch: Partial<CaseCategoriesTable>, trx: Db): Promise<void> {
       await trx.updateTable('case_categories').set(patch).where('id', '=', id).execute();
     },

@@ -16,6 +16,7 @@ import {
   AgencyPatchBodySchema,
   CaseSettingsBodySchema,
   CaseSettingsSchema,
+  CategoryCreateBodySchema,
   CategoryParamsSchema,
   CategoryPatchBodySchema,
   ReplyTemplateListQuerySchema,
@@ -232,6 +233,25 @@ export function registerAgenciesRoutes(
       },
     },
     async (request) => config.listCategories(request.actor),
+  );
+
+  app.post(
+    '/api/v1/case-categories',
+    {
+      config: access,
+      schema: {
+        tags,
+        operationId: 'createCaseCategory',
+        summary:
+          'Add a citizens’ category, an Open311 service (cases.configure on the province; ≤ 20 active for citizens)',
+        body: CategoryCreateBodySchema,
+        response: { 201: AdminCategorySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await config.createCategory(request.actor, request.body, auditContext(request, clock))),
   );
 
   app.patch(

@@ -3,34 +3,31 @@ import type { z } from 'zod';
 import { uuidv7 } from '../../../shared/ids';
 import { findPurpose } from '../../../shared/privacy/register';
 import type {
-  AdminCategorySchema,
   CaseSettings,
   CaseSettingsBody,
   ReplyTemplatePatchBodySchema,
 } from '../../../shared/contracts/case-admin';
 import type { ReplyTemplateBodySchema, ReplyTemplateSchema } from '../../../shared/contracts/case-handling';
-import { validateCategoryList } from '../../../shared/rules/case-categories';
 import {
   DEFAULT_CASE_DEADLINES,
   validateDeadlinePolicy,
   type CaseDeadlinePolicy,
 } from '../../../shared/rules/case-deadlines';
-import type { CaseKind } from '../../../shared/rules/case-workflow';
 import type { DB } from '../../db/schema';
 import { recordAudit, type AuditContext } from '../../platform/audit';
 import { actorUserId, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound, validation } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
-import type { AgenciesRepository, CategoryRow, SettingsRow, TemplateRow } from './agencies.repository';
+import type { AgenciesRepository, SettingsRow, TemplateRow } from './agencies.repository';
 import { assertConfigureAt, caseStaffProvinces, configureActions } from './agencies.policy';
+import { createCaseCategoriesAdmin } from './case-categories.admin';
 import { DEFAULT_REPLY_TEMPLATES } from './reply-templates.defaults';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
 type ReplyTemplateBody = z.output<typeof ReplyTemplateBodySchema>;
 type ReplyTemplatePatch = z.output<typeof ReplyTemplatePatchBodySchema>;
-type AdminCategory = z.infer<typeof AdminCategorySchema>;
 
 /** The register's period for reports (12 months after closing) until the province sets its own. */
 export const DEFAULT_RETENTION_MONTHS = findPurpose('reports').retention.amount;
@@ -248,99 +245,6 @@ export function createCaseConfigService(deps: {
     return toTemplate(after);
   }
 
-  const kindsOf = (r: CategoryRow) => JSON.parse(r.kinds_json) as CaseKind[];
-  function toAdminCategory(actor: Actor, r: CategoryRow): AdminCategory {
-    return {
-      code: r.code,
-      nameVi: r.name_vi,
-      nameEn: r.name_en,
-      descriptionVi: r.description_vi,
-      descriptionEn: r.description_en,
-      group: r.group_code,
-      kinds: kindsOf(r),
-      defaultSeverity: r.default_severity,
-      isOther: r.is_other === 1,
-      sortOrder: r.sort_order,
-      active: r.active === 1,
-      updatedAt: r.updated_at,
-      actions: configureActions(actor, provinceCode, null),
-    };
-  }
-
-  async function listCategories(actor: Actor): Promise<{ items: AdminCategory[] }> {
-    assertReads(actor);
-    return { items: (await repo.listCategories(provinceCode)).map((r) => toAdminCategory(actor, r)) };
-  }
-
-  /**
-   * Edits a category's words, order or active flag. The province's active list must still pass
-   * validateCategoryList afterwards: "Khác" stays active, at most 20 for citizens.
-   */
-  async function patchCategory(
-    actor: Actor,
-    code: string,
-    body: Partial<{
-      nameVi: string;
-      nameEn: string;
-      descriptionVi: string;
-      descriptionEn: string;
-      sortOrder: number;
-      active: boolean;
-    }>,
-    ctx: AuditContext,
-  ): Promise<AdminCategory> {
-    assertConfigureAt(actor, provinceCode, null);
-    return db.transaction().execute(async (trx) => {
-      const rows = await repo.listCategories(provinceCode, trx);
-      const before = rows.find((r) => r.code === code);
-      if (!before) throw notFound('Unknown category.', 'Không tìm thấy lĩnh vực.');
-      const after: CategoryRow = {
-        ...before,
-        ...(body.nameVi !== undefined ? { name_vi: body.nameVi } : {}),
-        ...(body.nameEn !== undefined ? { name_en: body.nameEn } : {}),
-        ...(body.descriptionVi !== undefined ? { description_vi: body.descriptionVi } : {}),
-        ...(body.descriptionEn !== undefined ? { description_en: body.descriptionEn } : {}),
-        ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}),
-        ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
-        updated_at: ctx.at,
-      };
-      const active = rows.map((r) => (r.code === code ? after : r)).filter((r) => r.active === 1);
-      const problems = validateCategoryList(active.map((r) => ({ code: r.code, kinds: kindsOf(r) })));
-      if (problems.length > 0) {
-        throw validation(
-          problems.map((p) => ({
-            path: 'body.active',
-            message: p,
-            messageVi: p.includes('other')
-              ? 'Luôn phải có lĩnh vực "Khác" cho người dân.'
-              : 'Danh sách lĩnh vực cho người dân không hợp lệ (tối đa 20, không trùng mã).',
-          })),
-        );
-      }
-      const { id, province_code: _p, code: _c, ...patch } = after;
-      await repo.updateCategory(id, patch, trx);
-      await recordEvent(
-        trx,
-        {
-          type: 'case.categories_changed',
-          entityType: 'case_category',
-          entityId: code,
-          payload: { provinceCode },
-        },
-        ctx.at,
-      );
-      await recordAudit(trx, ctx, {
-        action: 'case_category.updated',
-        entityType: 'case_category',
-        entityId: code,
-        provinceCode,
-        before,
-        after,
-      });
-      return toAdminCategory(actor, after);
-    });
-  }
-
   return {
     ensure,
     deadlinesFor: async (province: string) => policyOf(await repo.findSettings(province)),
@@ -353,8 +257,7 @@ export function createCaseConfigService(deps: {
     listTemplates,
     createTemplate,
     updateTemplate,
-    listCategories,
-    patchCategory,
+    ...createCaseCategoriesAdmin({ db, repo, provinceCode, assertReads }),
   };
 }
 export type CaseConfigService = ReturnType<typeof createCaseConfigService>;

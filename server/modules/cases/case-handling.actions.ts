@@ -137,7 +137,11 @@ export function createCaseActions(ctx: CaseHandlingContext, reads: CaseHandlingR
         break;
       }
       case 'refuse':
-        Object.assign(patch, { refused_reason: body.reason, closed_at: at });
+        Object.assign(patch, {
+          refused_reason: body.reason,
+          refused_not_competent: body.notCompetent ? 1 : 0,
+          closed_at: at,
+        });
         steps.push({ action: 'refuse', from, to, body: body.reason, public: true });
         break;
       case 'assign': {

@@ -15,7 +15,8 @@ import { unfollowToken } from './case-citizen.service';
  * Who is told of a case's events (issue 10): the reporter by e-mail (the address sealed in the outbox too, opened
  * only to send; never logged), the followers by e-mail with their unsubscribe link, the agency's handlers when a
  * case reaches them, the supervisors when an agency asks for more time, the asker when it is decided, and the
- * raising team's leaders for a proposal (in the app). Each event becomes one `cases.notify` job keyed by the event
+ * raising team's leaders for a proposal (in the app), and whoever holds a case when a citizen comments on it through
+ * Open311 (the agency's handlers, or its receiving officers before an agency has it). Each event becomes one `cases.notify` job keyed by the event
  * id, so a redelivered event tells nobody twice; the job writes everything in one transaction.
  */
 export const CASE_NOTIFY_JOB = declareJobs(['cases.notify'])[0];
@@ -24,6 +25,7 @@ export const NOTIFIED_EVENTS = [
   'case.updated',
   'case.extension_requested',
   'case.extension_decided',
+  'case.commented',
 ] as const;
 
 /** What a citizen reads about each step (the mail's first line). */
@@ -135,6 +137,24 @@ export function createCaseNotify(deps: { db: Kysely<DB>; clock: Clock; sealer: S
     return [...new Set((await q.execute()).map((r) => r.user_id))];
   }
 
+  /**
+   * Who works on a case now: the handlers of its agency once it has one, before that the officers who receive it
+   * (the same people who decide its extensions).
+   */
+  async function holders(
+    trx: Transaction<DB>,
+    c: { province_code: string; commune_code: string | null; kind: string; agency_id: string | null },
+  ): Promise<string[]> {
+    if (!c.agency_id) return supervisors(trx, c);
+    const handlers = await trx
+      .selectFrom('grants')
+      .select('user_id')
+      .where('role', '=', 'agency_handler')
+      .where('agency_id', '=', c.agency_id)
+      .execute();
+    return [...new Set(handlers.map((h) => h.user_id))];
+  }
+
   async function inApp(
     trx: Transaction<DB>,
     userIds: string[],
@@ -243,6 +263,17 @@ export function createCaseNotify(deps: { db: Kysely<DB>; clock: Clock; sealer: S
             at,
           );
         }
+      } else if (event.type === 'case.commented') {
+        // A citizen's comment (Open311 servicerequestupdates): news for those handling the case, told in the app.
+        // The comment itself stays on the case page; it may carry personal data, so it is not copied here.
+        await inApp(
+          trx,
+          await holders(trx, c),
+          { vi: `Người dân bình luận phản ánh ${c.code}`, en: `A citizen commented on case ${c.code}` },
+          c.title,
+          c.id,
+          at,
+        );
       } else if (event.type === 'case.extension_requested') {
         await inApp(
           trx,

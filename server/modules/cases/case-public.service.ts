@@ -56,6 +56,8 @@ export function createCasePublicService(deps: {
   storage: FileStorage;
   calendarFor: (provinceCode: string) => Promise<WorkingCalendar>;
   deadlinesFor: (provinceCode: string) => Promise<CaseDeadlinePolicy>;
+  /** The configured tile template (MAP_TILE_URL); null: the map draws the province's and communes' boundaries only. */
+  tileUrl: string | null;
 }) {
   const { cases, queries, clock, provinceCode } = deps;
 
@@ -87,8 +89,7 @@ export function createCasePublicService(deps: {
             : {}),
         })),
       }));
-    // No tile server is configured yet: the map draws the province's and communes' boundaries only.
-    return { items, provinceCode, tileUrl: null };
+    return { items, provinceCode, tileUrl: deps.tileUrl };
   }
 
   async function present(row: CaseRow | undefined): Promise<PublicCase> {

@@ -138,16 +138,17 @@ describe(`the public case queries read an index range on ${testDialect()}`, () =
       true,
     ],
     [
-      'list: a box',
+      'list: a box (the page picked from the covering index, then its rows)',
       () => q.list({ provinceCode: '80', bbox }, null, 20),
-      /cases_(map|geo|province)_idx/,
+      // PostgreSQL weighs the box's size: a wide box walks the newest-first index and stops at the page's end.
+      testDialect() === 'sqlite' ? /cases_map_list_idx/ : /cases_(map_list|province)_idx/,
       false,
     ],
-    ['map: a box', () => q.clusters({ provinceCode: '80', bbox }, 12), /cases_(map|geo)_idx/, false],
+    ['map: a box', () => q.clusters({ provinceCode: '80', bbox }, 12), /cases_(map|map_list|geo)_idx/, false],
     [
       'map: a box, open reports of a category',
       () => q.clusters({ provinceCode: '80', bbox, status: 'open', category: 'waste' }, 14),
-      /cases_(map|geo|category)_idx/,
+      /cases_(map|map_list|geo|category)_idx/,
       false,
     ],
     [
@@ -159,7 +160,7 @@ describe(`the public case queries read an index range on ${testDialect()}`, () =
           box: [106.05, 11.15, 106.06, 11.16],
           sinceIso: '2026-06-10T00:00:00.000Z',
         }),
-      /cases_(map|geo|category)_idx/,
+      /cases_(map|map_list|geo|category)_idx/,
       false,
     ],
   ];

@@ -40,6 +40,7 @@ export { registerCaseStatsRoutes } from './case-stats.routes';
 export { CASE_DEADLINES_JOB } from './case-deadlines.jobs';
 export { registerCaseHandlingRoutes } from './case-handling.routes';
 export type { CaseHandlingModule } from './case-handling.module';
+export { seedDemoCases } from './cases.demo';
 
 export const CASE_FILES_SWEEP_JOB = 'cases.files.sweep';
 export const CASE_MAP_REFRESH_JOB = 'cases.map.refresh';
@@ -65,6 +66,8 @@ export interface CasesModuleDeps {
   ) => Promise<string | null>;
   /** The site's address, for the links in mails to reporters and followers (case-notify.ts). */
   publicUrl?: string;
+  /** MAP_TILE_URL (config.mapTiles): the public map's tile template, null to draw the boundaries alone. */
+  tileUrl?: string | null;
 }
 
 export function createCasesModule(deps: CasesModuleDeps) {
@@ -92,6 +95,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     storage: deps.storage,
     calendarFor: deps.calendarFor,
     deadlinesFor,
+    tileUrl: deps.tileUrl ?? null,
   });
   const citizen = createCaseCitizenService({
     db,

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit';
 import { ANONYMOUS } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
 import type { Clock } from '../../platform/clock';
+import type { FileStorage } from '../../platform/files/index';
 import { AppError } from '../../platform/errors';
 import { recordEvent } from '../../platform/events';
 import { DEMO_ACCOUNT_SPECS, DEMO_COMMUNE_CODE, DEMO_PROVINCE_CODE } from './demo-accounts.data';
@@ -67,6 +68,8 @@ export interface DemoSeedContext {
   clock: Clock;
   /** Seals the phone numbers the extension writes (server/platform/crypto/sealed-columns.ts). */
   sealer: Sealer;
+  /** Where photos are written (the app's file storage); absent, extensions seed no files. */
+  storage?: FileStorage;
   random: SeedRandom;
   provinceCode: string;
   communes: DemoCommune[];
@@ -142,7 +145,14 @@ export function planDemoProvince(
     );
   }
   const accounts = DEMO_ACCOUNT_SPECS.map((spec): DemoAccount => {
-    const base = { userId: random.id(), email: spec.email, phone: spec.phone, password, role: spec.role, name: spec.name };
+    const base = {
+      userId: random.id(),
+      email: spec.email,
+      phone: spec.phone,
+      password,
+      role: spec.role,
+      name: spec.name,
+    };
     if (spec.scope === 'province')
       return { ...base, unitCode: DEMO_PROVINCE_CODE, communeCode: null, hamletId: null };
     if (spec.scope === 'commune')
@@ -224,6 +234,8 @@ export async function seedDemoProvince(deps: {
   clock: Clock;
   config: Pick<Config, 'seed' | 'demoPassword'>;
   sealer: Sealer;
+  /** The file storage the app serves photos from (config.storage), for extensions that seed photos. */
+  storage?: FileStorage;
   extensions?: readonly DemoSeedExtension[];
 }): Promise<SeedDemoResult> {
   const started = performance.now();
@@ -295,6 +307,7 @@ export async function seedDemoProvince(deps: {
         db: trx,
         clock,
         sealer: deps.sealer,
+        ...(deps.storage ? { storage: deps.storage } : {}),
         random: random.fork(`extension:${index}`),
         provinceCode: DEMO_PROVINCE_CODE,
         communes,

@@ -18,21 +18,19 @@ describe('notification routes', () => {
     for (const n of [1, 2, 3]) {
       t.clock.advance(1000);
       const at = t.clock.now().toISOString();
-      await t.database.db
-        .transaction()
-        .execute((trx) =>
-          notifyUsers(
-            trx,
-            {
-              userIds: [alice.id],
-              kind: 'team',
-              title: `Tin ${n}`,
-              body: `Nội dung ${n}`,
-              link: `/teams/${n}`,
-            },
-            at,
-          ),
-        );
+      await t.database.db.transaction().execute((trx) =>
+        notifyUsers(
+          trx,
+          {
+            userIds: [alice.id],
+            kind: 'team',
+            title: `Tin ${n}`,
+            body: `Nội dung ${n}`,
+            link: `/teams/${n}`,
+          },
+          at,
+        ),
+      );
     }
     const bobIds = await t.database.db
       .transaction()
@@ -150,6 +148,7 @@ describe('notification routes', () => {
         { kind: 'support', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'privacy', inApp: true, email: true, webhook: false, digest: false },
         { kind: 'case', inApp: true, email: true, webhook: false, digest: false },
+        { kind: 'help_request', inApp: true, email: true, webhook: false, digest: false },
       ],
       webhookAvailable: false,
     });

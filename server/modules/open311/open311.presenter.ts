@@ -132,14 +132,19 @@ const STATUS_OF_STATE: Record<CaseState, Open311UpdateStatus> = {
 };
 
 export function updateStatusOf(
-  row: Pick<Open311UpdateRow, 'kind' | 'action' | 'to_state' | 'state_then' | 'case_state'>,
+  row: Pick<
+    Open311UpdateRow,
+    'kind' | 'action' | 'to_state' | 'state_then' | 'case_state' | 'refused_not_competent'
+  >,
 ): Open311UpdateStatus {
+  // A refusal ends a case, so the case's flag speaks for its one refusal entry and for any update written after it.
+  const notCompetent = row.refused_not_competent === 1;
   if (row.kind === 'transition' && row.action) {
-    // Every refusal reads NO_FURTHER_ACTION: whether it was for want of competence is not recorded on the case.
     const known = ['accept', 'refuse', 'assign', 'reassign', 'start', 'answer', 'reopen', 'close', 'merge'];
-    if (known.includes(row.action)) return open311UpdateStatus(row.action as CaseAction);
+    if (known.includes(row.action)) return open311UpdateStatus(row.action as CaseAction, { notCompetent });
   }
   const state = (row.to_state ?? row.state_then ?? row.case_state) as CaseState;
+  if (state === 'refused' && notCompetent) return 'NOT_COUNCILS_RESPONSIBILITY';
   return STATUS_OF_STATE[state] ?? 'OPEN';
 }
 

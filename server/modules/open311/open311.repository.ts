@@ -48,6 +48,8 @@ export interface Open311UpdateRow {
   body: string;
   created_at: string;
   case_state: string;
+  /** 1 when the case was refused as not the province's to handle (NOT_COUNCILS_RESPONSIBILITY). */
+  refused_not_competent: number;
   /** The state the case was in when a plain public update was written (the last transition before it). */
   state_then: string | null;
   photo_id: string | null;
@@ -213,6 +215,7 @@ export function createOpen311Repository(db: Kysely<DB>) {
           'u.body',
           'u.created_at',
           'c.state as case_state',
+          'c.refused_not_competent',
         ])
         .select((eb) => [
           eb

@@ -18,7 +18,9 @@ export type PlacedTable =
   | 'audit_log'
   | 'personal_data_access'
   /** Cases (issue 10): placed where the report is, or at the raising team for a team's proposal. */
-  | 'cases';
+  | 'cases'
+  /** Help requests (issue 11): hamlet grants reach them through the hamlet of the team they were routed to. */
+  | 'help_requests';
 const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log', 'personal_data_access']);
 /**
  * A support record sits, for authorization, at its team's hamlet (see the support module's support.policy.ts); a
@@ -26,6 +28,7 @@ const WITHOUT_HAMLET: ReadonlySet<PlacedTable> = new Set(['audit_log', 'personal
  */
 const HAMLET_COLUMN: Partial<Record<PlacedTable, string>> = {
   support_records: 'team_hamlet_id',
+  help_requests: 'team_hamlet_id',
   hamlets: 'id',
 };
 

@@ -60,7 +60,15 @@ export function openSealed(sealer: Sealer, context: string, value: string | null
  * free text, which is never looked up) and the sealing context.
  */
 export interface SealedColumn {
-  table: 'users' | 'team_members' | 'teams' | 'data_subject_requests' | 'cases' | 'case_followers';
+  table:
+    | 'users'
+    | 'team_members'
+    | 'teams'
+    | 'data_subject_requests'
+    | 'cases'
+    | 'case_followers'
+    | 'help_requests'
+    | 'questions';
   column: string;
   hashColumn?: string;
   context: string;
@@ -109,6 +117,23 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'email',
     hashColumn: 'email_hash',
     context: 'case_followers.email',
+    kind: 'email',
+  },
+  // Help requests (issue 11): the requester's phone (found by hash), name and address (free text, never looked up).
+  {
+    table: 'help_requests',
+    column: 'contact_phone',
+    hashColumn: 'contact_phone_hash',
+    context: 'help_requests.contact_phone',
+  },
+  { table: 'help_requests', column: 'contact_name', context: 'help_requests.contact_name' },
+  { table: 'help_requests', column: 'address', context: 'help_requests.address' },
+  // The online Q&A (issue 11): the asker's e-mail, only to tell them of an answer.
+  {
+    table: 'questions',
+    column: 'asker_email',
+    hashColumn: 'asker_email_hash',
+    context: 'questions.asker_email',
     kind: 'email',
   },
 ];

@@ -58,6 +58,11 @@ export interface HttpOptions {
   version: string;
   /** Upload limits (config.uploads): a multipart part larger than maxBytes is stopped while it streams. */
   uploads?: { maxBytes: number };
+  /**
+   * Extra CSP img-src sources: the map tile host when MAP_TILE_URL is set (config.mapTiles), nothing otherwise, so
+   * the pages load images from no third party unless the operator chose one.
+   */
+  imgSources?: readonly string[];
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -107,7 +112,7 @@ export async function createHttpServer(opts: HttpOptions) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(opts.imgSources ?? [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],

@@ -74,11 +74,16 @@ describe('the navigation the features declare, per role', () => {
     }
   });
 
-  it('an agency handler: their home, the cases inbox and the directory only', () => {
+  it('an agency handler: their home, the cases inbox, the questions waiting for an answer and the directory', () => {
     const nav = buildStaffNav(features.navItems, viewerWith('agency_handler'));
-    expect(everything(viewerWith('agency_handler'))).toEqual(['/home', '/cases', '/teams']);
+    expect(everything(viewerWith('agency_handler'))).toEqual([
+      '/home',
+      '/cases',
+      '/questions-unanswered',
+      '/teams',
+    ]);
     expect(paths(nav.bottom)).toEqual(['/home', '/cases', '/teams']);
-    expect(nav.more).toEqual([]);
+    expect(nav.more.flatMap((group) => paths(group.items))).toEqual(['/questions-unanswered']);
   });
 
   it('several grants: the union of what each role may use, capture included when one of them is a field role', () => {
@@ -91,9 +96,11 @@ describe('the navigation the features declare, per role', () => {
   it('signed out: only the public links, in the header; the staff navigation is not built from them', () => {
     expect(paths(publicNavItems(features.navItems, signedOut))).toEqual([
       '/',
+      '/help',
       '/report',
       '/teams',
       '/reports',
+      '/questions',
     ]);
     // The public home is not part of the staff navigation: a signed-in person's home is /home.
     expect(everything(viewerWith('team_member'))).not.toContain('/');

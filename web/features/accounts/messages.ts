@@ -158,6 +158,7 @@ export const vi = {
       support: 'Lượt hỗ trợ',
       privacy: 'Yêu cầu về dữ liệu cá nhân',
       case: 'Phản ánh, kiến nghị và đề xuất',
+      help_request: 'Yêu cầu hỗ trợ của người dân',
     },
     kindHints: {
       account: 'Lời mời, đổi mật khẩu, cảnh báo đăng nhập.',
@@ -165,6 +166,7 @@ export const vi = {
       support: 'Kết quả duyệt các lượt hỗ trợ bạn đã ghi nhận.',
       privacy: 'Yêu cầu của người dân sắp đến hạn hoặc quá hạn trả lời.',
       case: 'Phản ánh được chuyển đến cơ quan của bạn, hạn xử lý, trả lời cho đề xuất của tổ.',
+      help_request: 'Yêu cầu mới gửi đến tổ, yêu cầu giao cho bạn, yêu cầu chưa ai gọi lại.',
     },
   },
   notifications: {
@@ -341,6 +343,7 @@ export const en: typeof vi = {
       support: 'Support records',
       privacy: 'Personal-data requests',
       case: 'Reports, petitions and proposals',
+      help_request: 'Citizens’ help requests',
     },
     kindHints: {
       account: 'Invitations, password changes, sign-in warnings.',
@@ -348,6 +351,7 @@ export const en: typeof vi = {
       support: 'Review results of the support records you logged.',
       privacy: 'Citizens’ requests about to fall due or overdue.',
       case: 'Cases sent to your agency, their deadlines, answers to your team’s proposals.',
+      help_request: 'New requests for your team, requests given to you, requests nobody has called back yet.',
     },
   },
   notifications: {

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProposalSummary } from '../../../shared/contracts/case-handling';
@@ -223,6 +223,7 @@ function TeamProposals({ teamId }: { teamId: string }) {
 function SummaryTable({ teamId }: { teamId: string | null }) {
   const { t } = useTranslation('case-handling');
   const themeName = useThemeName();
+  const captionId = useId();
   const summary = useProposalSummary(teamId);
   if (summary.isPending) return <Skeleton lines={3} />;
   if (summary.isError) return <Alert tone="error">{t('common.loadFailed')}</Alert>;
@@ -236,9 +237,10 @@ function SummaryTable({ teamId }: { teamId: string | null }) {
       {rows.length === 0 ? (
         <p className="muted">{t('proposals.summaryEmpty')}</p>
       ) : (
-        <div className="table-wrap">
+        // On a phone the table scrolls sideways: a focusable, named region, so a keyboard can scroll it too.
+        <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table case-stat-table">
-            <caption>{t('proposals.summaryCaption')}</caption>
+            <caption id={captionId}>{t('proposals.summaryCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('proposals.columns.theme')}</th>

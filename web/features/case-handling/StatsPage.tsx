@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStats } from '../../../shared/contracts/case-admin';
 import { ApiError } from '../../app/api';
@@ -213,15 +213,19 @@ function StatTable({
   rows: { key: string; cells: ReactNode[] }[];
 }) {
   const { t } = useTranslation('case-handling');
+  const captionId = useId();
   return (
     <section className="stack">
       <h2>{title}</h2>
       {rows.length === 0 ? (
         <p className="muted">{t('stats.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        // On a phone a wide table scrolls sideways: a focusable, named region, so a keyboard can scroll it too.
+        <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table case-stat-table">
-            <caption className="visually-hidden">{title}</caption>
+            <caption id={captionId} className="visually-hidden">
+              {title}
+            </caption>
             <thead>
               <tr>
                 {head.map((h) => (

@@ -1,8 +1,12 @@
 import {
+  AdminCategoryListSchema,
+  AdminCategorySchema,
   AgencyPatchBodySchema,
   CaseSettingsBodySchema,
   CaseSettingsSchema,
   CaseStatsSchema,
+  CategoryCreateBodySchema,
+  CategoryPatchBodySchema,
   ReplyTemplatePatchBodySchema,
 } from '../../../shared/contracts/case-admin';
 import {
@@ -133,4 +137,17 @@ export const CASE_HANDLING_CONTRACTS: EndpointContract[] = [
     responses: { 200: CaseSettingsSchema },
   },
   { method: 'GET', path: '/api/v1/case-stats', responses: { 200: CaseStatsSchema } },
+  { method: 'GET', path: '/api/v1/case-categories/all', responses: { 200: AdminCategoryListSchema } },
+  {
+    method: 'POST',
+    path: '/api/v1/case-categories',
+    body: CategoryCreateBodySchema,
+    responses: { 201: AdminCategorySchema },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/case-categories/:code',
+    body: CategoryPatchBodySchema,
+    responses: { 200: AdminCategorySchema },
+  },
 ];

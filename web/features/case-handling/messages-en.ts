@@ -12,12 +12,14 @@ export const en: typeof vi = {
     routing: 'Report routing',
     templates: 'Reply templates',
     settings: 'Report deadlines',
+    categories: 'Case categories',
   },
   navDescription: {
     agencies: 'Departments, commune offices, utilities… that receive and handle reports.',
     routing: 'Which agency gets which category of report, in which commune.',
     templates: 'Ready-made wording for refusing, accepting, updating and answering.',
     settings: 'Working hours and days for each step; how long contact details are kept.',
+    categories: 'Names, order and on/off of the categories citizens choose from (at most 20).',
   },
   common: {
     cancel: 'Cancel',

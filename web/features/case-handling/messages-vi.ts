@@ -11,12 +11,14 @@ export const vi = {
     routing: 'Phân công xử lý',
     templates: 'Mẫu trả lời',
     settings: 'Thời hạn xử lý phản ánh',
+    categories: 'Lĩnh vực phản ánh',
   },
   navDescription: {
     agencies: 'Sở, ngành, UBND xã, đơn vị điện nước… nhận và xử lý phản ánh.',
     routing: 'Lĩnh vực nào, ở xã nào thì chuyển cho cơ quan nào.',
     templates: 'Câu trả lời soạn sẵn khi từ chối, tiếp nhận, cập nhật, trả lời.',
     settings: 'Số giờ, số ngày làm việc cho từng bước; thời gian lưu thông tin liên hệ.',
+    categories: 'Tên, thứ tự, bật tắt các lĩnh vực người dân chọn khi gửi phản ánh (tối đa 20).',
   },
   common: {
     cancel: 'Huỷ',

@@ -7,6 +7,7 @@ export const AGENCIES_PATH = '/admin/agencies';
 export const ROUTING_PATH = '/admin/case-routing';
 export const TEMPLATES_PATH = '/admin/case-templates';
 export const SETTINGS_PATH = '/admin/case-settings';
+export const CATEGORIES_PATH = '/admin/case-categories';
 
 export function casePath(id: string): string {
   return `${INBOX_PATH}/${encodeURIComponent(id)}`;

@@ -3,6 +3,7 @@ import type { NavItem } from '../../app/features';
 import { RequireSignIn } from '../../app/RequireSignIn';
 import {
   AGENCIES_PATH,
+  CATEGORIES_PATH,
   INBOX_PATH,
   NEW_CASE_PATH,
   PROPOSALS_PATH,
@@ -63,6 +64,10 @@ export const routes: RouteObject[] = [
       {
         path: SETTINGS_PATH,
         lazy: async () => ({ Component: (await import('./admin/SettingsPage')).SettingsPage }),
+      },
+      {
+        path: CATEGORIES_PATH,
+        lazy: async () => ({ Component: (await import('./admin/CategoriesPage')).CategoriesPage }),
       },
     ],
   },
@@ -147,5 +152,16 @@ export const navItems: NavItem[] = [
     area: 'admin',
     section: 'admin',
     order: 43,
+  },
+  {
+    // The list is province-wide: a commune officer configures their commune's agencies and rules, not the list.
+    to: CATEGORIES_PATH,
+    labelKey: 'nav.categories',
+    descriptionKey: 'navDescription.categories',
+    action: 'cases.configure',
+    roles: ['province_admin'],
+    area: 'admin',
+    section: 'admin',
+    order: 44,
   },
 ];

@@ -37,9 +37,16 @@ describe('a case’s tracking page', () => {
       mayDispute: true,
       deadlineStatus: null,
     });
+    // After the rating the server no longer offers it: the refreshed case says so, and the thanks must stay.
+    let rated = false;
     const api = installFakeApi([
-      track(answered),
-      answer('POST', `/api/v1/cases/${answered.id}/rate`, { body: { id: answered.id, rating: 4 } }),
+      answer('GET', `/api/v1/cases/track/${CODE}`, () => ({
+        body: rated ? { ...answered, mayRate: false, rating: 4 } : answered,
+      })),
+      answer('POST', `/api/v1/cases/${answered.id}/rate`, () => {
+        rated = true;
+        return { body: { id: answered.id, rating: 4 } };
+      }),
     ]);
     await renderInApp(routes, { path: `/reports/${CODE}?token=${TOKEN}` });
     expect(await screen.findByRole('heading', { name: 'Kết quả xử lý' })).toBeTruthy();
@@ -52,6 +59,8 @@ describe('a case’s tracking page', () => {
     fireEvent.change(screen.getByLabelText(/Ý kiến thêm/), { target: { value: 'Nhanh, cảm ơn.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await screen.findByText('Cảm ơn bạn đã đánh giá.')).toBeTruthy();
+    expect(await screen.findByText('Người phản ánh đã đánh giá 4/5.')).toBeTruthy();
+    expect(screen.getByText('Cảm ơn bạn đã đánh giá.')).toBeTruthy();
     expect(api.callsTo('POST', `/api/v1/cases/${answered.id}/rate`)[0]!.body).toEqual({
       token: TOKEN,
       rating: 4,

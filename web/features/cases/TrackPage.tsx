@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PublicCase } from '../../../shared/contracts/cases';
 import { CASE_TRACKING_CODE_PATTERN } from '../../../shared/rules/case-workflow';
-import { ApiError } from '../../app/api';
+import { TrackByCode } from '../../app/TrackByCode';
 import { formatDate, formatDateTime } from '../../app/format';
-import { Alert, Button, PageHeader, Skeleton, Tag } from '../../ui';
+import { Alert, PageHeader, Tag } from '../../ui';
 import { fetchTrackedCase } from './cases-api';
 import { CaseStepper, CaseTimeline } from './CaseProgress';
 import { DisputeForm, FollowForm, RateForm, SupportButton } from './CitizenActions';
@@ -44,6 +43,17 @@ function useReporterToken(item: PublicCase | undefined): string | null {
     };
   }, [item, fromLink]);
   return fromLink ?? stored;
+}
+
+/**
+ * True from the first render where `offered` was true, for as long as the page shows this case. The rating and
+ * dispute forms stay mounted after they were sent: the refreshed case no longer offers them (mayRate, mayDispute
+ * turn false), and without this the form — and its "thank you" in a live region — vanished at once.
+ */
+function useOfferedOnce(offered: boolean): boolean {
+  const [seen, setSeen] = useState(offered);
+  if (offered && !seen) setSeen(true);
+  return offered || seen;
 }
 
 const DEADLINE_TONE = { on_time: 'success', due_soon: 'warning', overdue: 'danger' } as const;
@@ -105,6 +115,8 @@ function Facts({ item }: { item: PublicCase }) {
 function CaseView({ item }: { item: PublicCase }) {
   const { t } = useTranslation('cases');
   const token = useReporterToken(item);
+  const showRate = useOfferedOnce(item.mayRate);
+  const showDispute = useOfferedOnce(item.mayDispute && token !== null);
   return (
     <div className="stack">
       <PageHeader
@@ -158,9 +170,9 @@ function CaseView({ item }: { item: PublicCase }) {
           {item.rating !== null && <p>{t('track.rated', { rating: item.rating })}</p>}
         </section>
       )}
-      {item.mayRate &&
+      {showRate &&
         (token ? <RateForm item={item} token={token} /> : <p className="muted">{t('rate.needToken')}</p>)}
-      {item.mayDispute && token && <DisputeForm item={item} token={token} />}
+      {showDispute && token && <DisputeForm item={item} token={token} />}
       {item.published && !['closed', 'refused', 'merged'].includes(item.state) && (
         <SupportButton item={item} />
       )}
@@ -174,35 +186,22 @@ function CaseView({ item }: { item: PublicCase }) {
 export function TrackPage() {
   const { t } = useTranslation('cases');
   const code = (useParams().code ?? '').toUpperCase();
-  const valid = CASE_TRACKING_CODE_PATTERN.test(code);
-  const query = useQuery({
-    queryKey: ['cases', 'track', code],
-    queryFn: ({ signal }) => fetchTrackedCase(code, signal),
-    enabled: valid,
-    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 1,
-  });
-  // The build prerenders this page at /reports/_ as its frame: the same skeleton a real code shows while loading.
-  if (code === '_') return <Skeleton lines={6} title />;
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
-    return (
-      <div className="stack">
-        <PageHeader title={t('track.lookupTitle')} />
-        {code && <Alert tone="error">{valid ? t('track.notFound') : t('track.badCode')}</Alert>}
-        <LookupForm initial={code} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="stack">
-        <PageHeader title={code} />
-        <Alert tone="error">{t('track.loadFailed')}</Alert>
-        <Button variant="secondary" onClick={() => void query.refetch()}>
-          {t('report.retry')}
-        </Button>
-      </div>
-    );
-  }
-  if (!query.data) return <Skeleton lines={6} title />;
-  return <CaseView item={query.data} />;
+  return (
+    <TrackByCode
+      code={code}
+      valid={CASE_TRACKING_CODE_PATTERN.test(code)}
+      queryKey={['cases', 'track', code]}
+      fetchRecord={fetchTrackedCase}
+      lookup={<LookupForm initial={code} />}
+      texts={{
+        lookupTitle: t('track.lookupTitle'),
+        notFound: t('track.notFound'),
+        badCode: t('track.badCode'),
+        loadFailed: t('track.loadFailed'),
+        retry: t('report.retry'),
+      }}
+    >
+      {(item) => <CaseView key={item.id} item={item} />}
+    </TrackByCode>
+  );
 }

@@ -6,6 +6,7 @@ import { Alert, buttonClass, Card } from '../../ui';
 import { featureCatalogue } from '../../app/feature-catalogue';
 import { isNavItemVisible, namespacesOfItems, type NavItem } from '../../app/feature-collection';
 import { SIGN_IN_PATH, useSession } from '../../app/session';
+import { HELP_PATH } from '../help-requests/paths';
 
 const SKILLS = ['publicServices', 'shopping', 'payments', 'safety', 'localPlatforms'] as const;
 
@@ -86,6 +87,11 @@ export function HomePage() {
           <li>{t('help.step2')}</li>
           <li>{t('help.step3')}</li>
         </ol>
+        <p>
+          <Link to={HELP_PATH} className={buttonClass('secondary')}>
+            {t('help.ask')}
+          </Link>
+        </p>
         <Alert tone="warning" title={t('help.safetyTitle')}>
           <p>{t('help.safetyBody')}</p>
         </Alert>

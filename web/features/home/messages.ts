@@ -39,6 +39,7 @@ export const vi = {
   },
   help: {
     title: 'Làm sao để được hỗ trợ?',
+    ask: 'Gửi yêu cầu để tổ gọi lại',
     step1:
       'Tìm tổ công nghệ số ở ấp, khu phố của bạn: hỏi trưởng ấp, trưởng khu phố hoặc Ủy ban nhân dân xã, phường.',
     step2:
@@ -99,6 +100,7 @@ export const en: typeof vi = {
   },
   help: {
     title: 'How do I get help?',
+    ask: 'Ask a team to call you back',
     step1:
       'Find the digital technology team of your hamlet or neighbourhood: ask the hamlet head or the commune People’s Committee.',
     step2:

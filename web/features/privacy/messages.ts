@@ -144,6 +144,7 @@ export const vi = {
       team: 'Tổ',
       data_subject_request: 'Yêu cầu về dữ liệu cá nhân',
       case: 'Phản ánh, kiến nghị',
+      help_request: 'Yêu cầu hỗ trợ',
     },
     fields: {
       phone: 'Số điện thoại đầy đủ',
@@ -339,6 +340,7 @@ export const en: typeof vi = {
       team: 'Team',
       data_subject_request: 'Personal-data request',
       case: 'Report or petition',
+      help_request: 'Help request',
     },
     fields: { phone: 'Full phone number', email: 'Full e-mail address', export: 'All data (downloaded)' },
   },

@@ -3,6 +3,8 @@ import type { HomeSection } from '../../../shared/contracts/home';
 import { formatDate } from '../../app/format';
 import { useSession } from '../../app/session';
 import { Alert, Button, PageHeader, Skeleton } from '../../ui';
+import { HomeHelpRequests } from '../help-request-handling/HomeHelpRequests';
+import { HomeQuestions } from '../question-handling/HomeQuestions';
 import { AgencySection } from './AgencySection';
 import { CommuneSection } from './CommuneSection';
 import { LeaderSection } from './LeaderSection';
@@ -32,8 +34,17 @@ function Section({ section, monthFrom }: { section: HomeSection; monthFrom: stri
  */
 export function RoleHomePage() {
   const { t } = useTranslation('role-home');
-  const { me } = useSession();
+  const { me, can } = useSession();
   const summary = useHomeSummary();
+  // Help requests (issue 11): a team's open ones for its leaders and members, the commune's unassigned for officers.
+  const kinds = new Set(summary.data?.sections.map((section) => section.kind) ?? []);
+  const helpGlance = !can('helpRequests.read')
+    ? null
+    : kinds.has('leader') || kinds.has('member')
+      ? ('open' as const)
+      : kinds.has('commune')
+        ? ('new' as const)
+        : null;
 
   return (
     <div className="role-home">
@@ -63,6 +74,9 @@ export function RoleHomePage() {
           {summary.data.sections.map((section) => (
             <Section key={section.kind} section={section} monthFrom={summary.data.month.from} />
           ))}
+          {helpGlance && <HomeHelpRequests state={helpGlance} />}
+          {/* The Q&A (issue 11): questions waiting for an answer, for the teams that answer them. */}
+          {(kinds.has('leader') || kinds.has('member')) && can('questions.answer') && <HomeQuestions />}
         </>
       )}
     </div>

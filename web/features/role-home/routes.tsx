@@ -21,4 +21,4 @@ export const navItems: NavItem[] = [
 ];
 
 /** Other features' messages these pages read: the support log's words for records and sync, the cases inbox's name. */
-export const messageNamespaces = ['support', 'case-handling'];
+export const messageNamespaces = ['support', 'case-handling', 'help-request-handling', 'question-handling'];

@@ -6,12 +6,18 @@ import { addToOutbox, replaceInOutbox } from '../../offline/outbox';
 import { getSyncLoop } from '../../offline/outbox-sync';
 import type { SupportRecordBody } from '../../offline/support-record-types';
 import { useBackgroundSync, useLiveQuery, useSyncStatus } from '../../offline/use-outbox';
-import { chooseDefaults, draftFromRecord, rememberChoices, type CaptureChoices } from './capture-form';
+import {
+  chooseDefaults,
+  draftFromRecord,
+  prefillDraft,
+  rememberChoices,
+  type CaptureChoices,
+} from './capture-form';
 import { saveChoices, useCaptureContext, type CaptureContext } from './capture-context';
 import { CaptureForm } from './CaptureForm';
 import { OutboxStatus } from './OutboxStatus';
 import type { CaptureSession } from './capture-session';
-import { CAPTURE_SIGN_IN_PATH, OUTBOX_PATH } from './paths';
+import { CAPTURE_PATH, CAPTURE_SIGN_IN_PATH, OUTBOX_PATH, type CapturePrefill } from './paths';
 import { ServerErrors } from './ServerErrors';
 import './support.css';
 
@@ -35,10 +41,13 @@ function useEditedEntry(id: string | null, userId: string | null): OutboxEntry |
 export function CapturePage({
   session,
   editId = null,
+  prefill = null,
   onEditSaved,
 }: {
   session: CaptureSession;
   editId?: string | null;
+  /** Opened from a help request: the record completes it (`#help=<id>…`). */
+  prefill?: CapturePrefill | null;
   onEditSaved: () => void;
 }) {
   const { t } = useTranslation('support');
@@ -58,7 +67,7 @@ export function CapturePage({
       ) : context.state === 'none' ? (
         <ContextProblem reason={context.reason} />
       ) : (
-        <ReadyForm context={context} edited={edited} onEditSaved={onEditSaved} />
+        <ReadyForm context={context} edited={edited} prefill={prefill} onEditSaved={onEditSaved} />
       )}
     </div>
   );
@@ -81,19 +90,26 @@ function ContextProblem({ reason }: { reason: CaptureContext['reason'] }) {
 function ReadyForm({
   context,
   edited,
+  prefill,
   onEditSaved,
 }: {
   context: CaptureContext;
   edited: OutboxEntry | null;
+  prefill: CapturePrefill | null;
   onEditSaved: () => void;
 }) {
   const { t } = useTranslation('support');
   const { online } = useSyncStatus();
+  const [linked, setLinked] = useState(prefill !== null);
   const userId = context.profile!.userId;
   const [choices, setChoices] = useState<CaptureChoices>(context.choices);
   const serviceCodes = useMemo(() => context.services.map((s) => s.code), [context.services]);
   const initialDraft = useMemo(
-    () => (edited ? draftFromRecord(edited.record) : chooseDefaults(context.teams, choices, serviceCodes)),
+    () => {
+      if (edited) return draftFromRecord(edited.record);
+      const defaults = chooseDefaults(context.teams, choices, serviceCodes);
+      return prefill ? prefillDraft(defaults, context.teams, prefill, serviceCodes) : defaults;
+    },
     [edited?.id], // The first draft only: later ones come from onSaved.
   );
 
@@ -112,6 +128,7 @@ function ReadyForm({
       {/* Offline, the outbox status above already says so: one notice, not two that read alike. This one is for
           the server being unreachable while the phone has a connection. */}
       {context.fromDevice && online && <Alert tone="info">{t('capture.usingSaved')}</Alert>}
+      {linked && !edited && <Alert tone="info">{t('capture.fromHelpRequest')}</Alert>}
       {edited && (
         <Alert tone="warning" title={t('capture.editing')}>
           <ServerErrors entry={edited} />
@@ -127,6 +144,11 @@ function ReadyForm({
         onSave={save}
         onSaved={(record) => {
           if (edited) onEditSaved();
+          if (linked) {
+            // The request has its record: the next one is an ordinary record, and a reload must not link another.
+            setLinked(false);
+            window.history.replaceState(null, '', CAPTURE_PATH);
+          }
           return chooseDefaults(context.teams, rememberChoices(choices, record), serviceCodes);
         }}
       />

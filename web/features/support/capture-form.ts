@@ -46,6 +46,8 @@ export interface CaptureDraft {
    */
   noteKindsConfirmed: PersonalDataKind[];
   location: { lat: number; lng: number; accuracy: number | null } | null;
+  /** The help request this record completes (issue 11), when the form was opened from one. */
+  helpRequestId: string | null;
 }
 
 /**
@@ -73,7 +75,38 @@ export function chooseDefaults(
     note: '',
     noteKindsConfirmed: [],
     location: null,
+    helpRequestId: null,
   };
+}
+
+/**
+ * The first draft of a record started from a help request: the request's team (when the member is in it), its
+ * hamlet (when the team may name it) and its service (when still offered), and the request's id.
+ */
+export function prefillDraft(
+  base: CaptureDraft,
+  teams: readonly TeamPlace[],
+  prefill: {
+    helpRequestId: string;
+    teamId: string | null;
+    hamletId: string | null;
+    serviceCode: string | null;
+  },
+  activeServiceCodes: readonly string[],
+): CaptureDraft {
+  const team = teams.find((t) => t.teamId === prefill.teamId);
+  const draft: CaptureDraft = { ...base, helpRequestId: prefill.helpRequestId };
+  if (team) {
+    draft.teamId = team.teamId;
+    draft.hamletId =
+      prefill.hamletId && team.hamlets.some((h) => h.id === prefill.hamletId)
+        ? prefill.hamletId
+        : (team.hamletId ?? team.hamlets[0]?.id ?? '');
+  }
+  if (prefill.serviceCode && activeServiceCodes.includes(prefill.serviceCode)) {
+    draft.services = [prefill.serviceCode];
+  }
+  return draft;
 }
 
 export function defaultHamletFor(team: TeamPlace, choices: CaptureChoices): string {
@@ -193,6 +226,7 @@ export function buildSupportRecord(draft: CheckedDraft, now: Date): SupportRecor
   const note = draft.note.trim();
   if (note) record.note = note;
   if (draft.location) record.location = draft.location;
+  if (draft.helpRequestId) record.helpRequestId = draft.helpRequestId;
   return record;
 }
 
@@ -223,5 +257,6 @@ export function draftFromRecord(record: SupportRecordBody): CaptureDraft {
     location: record.location
       ? { lat: record.location.lat, lng: record.location.lng, accuracy: record.location.accuracy ?? null }
       : null,
+    helpRequestId: record.helpRequestId ?? null,
   };
 }

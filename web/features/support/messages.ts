@@ -60,6 +60,8 @@ export const vi = {
     needsFirstVisit:
       'Cần mở trang này một lần khi có mạng để tải danh sách tổ và dịch vụ. Sau đó bạn ghi nhận được cả khi không có mạng.',
     usingSaved: 'Không có mạng: đang dùng danh sách tổ và dịch vụ đã lưu trên máy.',
+    fromHelpRequest:
+      'Bạn đang ghi lượt hỗ trợ cho một yêu cầu hỗ trợ: khi lượt này được gửi, yêu cầu chuyển sang "Đã hỗ trợ xong".',
     signedOut: 'Bạn cần đăng nhập để ghi nhận lượt hỗ trợ.',
     signIn: 'Đăng nhập',
     errors: {
@@ -228,6 +230,8 @@ export const en: typeof vi = {
     needsFirstVisit:
       'Open this page once with a connection to load your teams and the services. After that you can record with no connection.',
     usingSaved: 'No connection: using the teams and services saved on this device.',
+    fromHelpRequest:
+      'You are recording the help a help request asked for: once this record is sent, the request is marked done.',
     signedOut: 'Please sign in to record supports.',
     signIn: 'Sign in',
     errors: {

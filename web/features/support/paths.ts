@@ -16,7 +16,37 @@ export function editRecordPath(id: string): string {
   return `${CAPTURE_PATH}#edit=${encodeURIComponent(id)}`;
 }
 
-export type CaptureView = { name: 'form'; editId: string | null } | { name: 'outbox' };
+/**
+ * A record started from a help request (issue 11): the request it completes, and its team, hamlet and service as
+ * the form's first choices. Carried in the address (`#help=<id>&team=…&hamlet=…&service=…`), so the capture page
+ * opens prefilled offline too, and the record keeps helpRequestId in the outbox until it is synced.
+ */
+export interface CapturePrefill {
+  helpRequestId: string;
+  teamId: string | null;
+  hamletId: string | null;
+  serviceCode: string | null;
+}
+
+export type CaptureView =
+  { name: 'form'; editId: string | null; prefill?: CapturePrefill } | { name: 'outbox' };
+
+/** The capture page's address for recording the help a request asked for. */
+export function captureForHelpRequestPath(prefill: CapturePrefill): string {
+  const params = new URLSearchParams({ help: prefill.helpRequestId });
+  if (prefill.teamId) params.set('team', prefill.teamId);
+  if (prefill.hamletId) params.set('hamlet', prefill.hamletId);
+  if (prefill.serviceCode) params.set('service', prefill.serviceCode);
+  return `${CAPTURE_PATH}#${params.toString()}`;
+}
+
+function readPrefill(hash: string): CapturePrefill | null {
+  const params = new URLSearchParams(hash);
+  const helpRequestId = params.get('help')?.trim() ?? '';
+  if (!helpRequestId || helpRequestId.length > 64) return null;
+  const pick = (key: string) => params.get(key)?.trim() || null;
+  return { helpRequestId, teamId: pick('team'), hamletId: pick('hamlet'), serviceCode: pick('service') };
+}
 
 /**
  * The capture page's view from its address: `#outbox`, `#edit=<id>`, or the form. The old `/capture/outbox`
@@ -36,5 +66,7 @@ export function readCaptureView(location: { pathname: string; hash: string }): C
     }
     return { name: 'form', editId: id || null };
   }
+  const prefill = hash.startsWith('help=') ? readPrefill(hash) : null;
+  if (prefill) return { name: 'form', editId: null, prefill };
   return { name: 'form', editId: null };
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../ui';
+import { Link } from 'react-router';
+import { buttonClass, Card } from '../../ui';
+import { HELP_PATH } from '../help-requests/paths';
 
-/** Plain steps to get help from a team today (the help-request form arrives with its own issue). */
+/** Plain steps to get help from a team, and the help-request form (issue 11) one tap away. */
 export function HowToAskForHelp() {
   const { t } = useTranslation('teams');
   return (
@@ -13,6 +15,11 @@ export function HowToAskForHelp() {
           <strong>{t('directory.how3')}</strong>
         </li>
       </ol>
+      <p>
+        <Link to={HELP_PATH} className={buttonClass('primary')}>
+          {t('directory.ask')}
+        </Link>
+      </p>
     </Card>
   );
 }
