@@ -287,6 +287,7 @@ export const RevisionSchema = z.object({
   beforeTitle: z.string().nullable(),
   beforeBody: z.string().nullable().describe('null for a personal-data edit: the removed text is not kept'),
   editorUserId: z.string().nullable(),
+  editorName: z.string().nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
 });

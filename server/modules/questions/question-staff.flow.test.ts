@@ -82,6 +82,17 @@ describe(`question staff flows on ${testDialect()}`, () => {
       items.every((r) => r.reason === 'personal_data' && r.beforeBody === null && r.beforeTitle === null),
     ).toBe(true);
     expect(history.body).not.toMatch(/0912345678|079123456789|Tèo/);
+    // Who edited, by name (the moderator reads people, not account ids).
+    const editors = (history.json() as { items: { editorUserId: string; editorName: string | null }[] })
+      .items;
+    for (const r of editors) {
+      const user = await w.t.database.db
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', r.editorUserId)
+        .executeTakeFirstOrThrow();
+      expect(r.editorName).toBe(user.name);
+    }
     const page = await call('GET', `/api/v1/questions/${q.id}`, {});
     expect(page.body).not.toMatch(/0912345678|079123456789|Tèo/);
     const found = await call('GET', `/api/v1/questions?q=${encodeURIComponent('Teo')}`, {});

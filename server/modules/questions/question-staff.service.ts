@@ -369,6 +369,7 @@ export function createQuestionStaffService(deps: {
         beforeTitle: r.before_title,
         beforeBody: r.before_body,
         editorUserId: r.editor_user_id,
+        editorName: r.editor_name,
         note: r.note,
         createdAt: r.created_at,
       })),

@@ -273,12 +273,15 @@ export function createQuestionsRepository(db: Kysely<DB>) {
       await ex.insertInto('question_revisions').values(row).execute();
     },
     listRevisions(questionId: string) {
+      // The editor by name: a moderator reads who changed what, not an account id.
       return db
         .selectFrom('question_revisions')
-        .selectAll()
-        .where('question_id', '=', questionId)
-        .orderBy('created_at')
-        .orderBy('id')
+        .leftJoin('users', 'users.id', 'question_revisions.editor_user_id')
+        .selectAll('question_revisions')
+        .select('users.name as editor_name')
+        .where('question_revisions.question_id', '=', questionId)
+        .orderBy('question_revisions.created_at')
+        .orderBy('question_revisions.id')
         .execute();
     },
 

@@ -119,6 +119,57 @@ describe('moderating on the question’s page', () => {
   });
 });
 
+describe('the edit history on the question’s page', () => {
+  it('opens on demand for a moderator: who, when, what and why; a personal-data edit shows no earlier text', async () => {
+    const api = installFakeApi([
+      MODERATOR,
+      ...choiceRoutes(),
+      answer('GET', `/api/v1/questions/${QUESTION_ID}`, {
+        body: detail({ status: 'published', actions: ['questions.moderate'] }),
+      }),
+      answer('GET', `/api/v1/questions/${QUESTION_ID}/revisions`, {
+        body: {
+          items: [
+            {
+              id: 'r1',
+              targetKind: 'question',
+              targetId: QUESTION_ID,
+              reason: 'edit',
+              beforeTitle: 'Tiêu đề cũ của câu hỏi',
+              beforeBody: 'Nội dung cũ',
+              editorUserId: 'u1',
+              editorName: 'Lê Thị Kiểm Duyệt',
+              note: null,
+              createdAt: '2026-12-05T02:00:00.000Z',
+            },
+            {
+              id: 'r2',
+              targetKind: 'answer',
+              targetId: ANSWER_ID,
+              reason: 'personal_data',
+              beforeTitle: null,
+              beforeBody: null,
+              editorUserId: 'u1',
+              editorName: 'Lê Thị Kiểm Duyệt',
+              note: null,
+              createdAt: '2026-12-05T03:00:00.000Z',
+            },
+          ],
+        },
+      }),
+    ]);
+    await renderInApp([{ path: QUESTION_PATH, element: <QuestionPage /> }], {
+      path: `/questions/${QUESTION_ID}`,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Xem lịch sử sửa' }));
+    expect(await screen.findByText('Tiêu đề cũ của câu hỏi')).toBeTruthy();
+    expect(screen.getAllByText(/Lê Thị Kiểm Duyệt/)).toHaveLength(2);
+    expect(screen.getByText('Xoá thông tin cá nhân')).toBeTruthy();
+    expect(screen.getByText(/Nội dung cũ không được lưu lại/)).toBeTruthy();
+    expect(api.callsTo('GET', `/api/v1/questions/${QUESTION_ID}/revisions`)).toHaveLength(1);
+  });
+});
+
 describe('FAQ curation and settings', () => {
   it('moves an entry by sending the topic’s whole order, and takes one out', async () => {
     const second = '0190f1a0-0000-7000-8000-000000000002';

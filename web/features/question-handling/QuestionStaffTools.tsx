@@ -15,6 +15,7 @@ import {
   type ModerationAction,
 } from './staff-api';
 import { useStaffRun } from './use-staff-run';
+import { EditHistory } from './EditHistory';
 
 type Run = ReturnType<typeof useStaffRun>;
 
@@ -207,6 +208,7 @@ export function QuestionStaffTools({
   return (
     <>
       <Moderation question={question} onChanged={onChanged} />
+      {question.actions.includes('questions.moderate') && <EditHistory questionId={question.id} />}
       {mayAnswer && <AnswerForm question={question} onChanged={onChanged} />}
     </>
   );

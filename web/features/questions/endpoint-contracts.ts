@@ -23,6 +23,7 @@ import {
   QuestionPageSchema,
   QuestionSettingsSchema,
   QueuePageSchema,
+  RevisionListSchema,
   ReactionResultSchema,
   SuggestionListSchema,
   TopicListSchema,
@@ -60,6 +61,7 @@ export const QUESTION_CONTRACTS: EndpointContract[] = [
     responses: { 200: AskQuestionResultSchema, 201: AskQuestionResultSchema },
   },
   { method: 'GET', path: '/api/v1/questions/:id', responses: { 200: QuestionDetailSchema } },
+  { method: 'GET', path: '/api/v1/questions/:id/revisions', responses: { 200: RevisionListSchema } },
   { method: 'PATCH', path: '/api/v1/questions/:id', body: EditQuestionBodySchema, responses: { 200: Id } },
   {
     method: 'POST',
