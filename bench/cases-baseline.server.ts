@@ -8,6 +8,7 @@ import {
   cellSizeFor,
   MAX_MAP_CLUSTERS,
   OVERVIEW_CELLS,
+  OVERVIEW_UNIT,
 } from '../server/modules/cases/case-queries.repository';
 import pgLib from 'pg';
 import {
@@ -51,6 +52,11 @@ const clusterSql = (withCategory: boolean) => `
   group by ${cellOf('lng')}, ${cellOf('lat')} limit ${MAX_MAP_CLUSTERS}`;
 const OVERVIEW_SQL = `select * from case_map_cells where province_code = ? and cell = ? and gy >= ? and gy <= ?
   and gx >= ? and gx <= ?`;
+/** What the overview has not counted yet (published after its refresh), as the app adds it. */
+const FRESH_SQL = `select id as one_id, code as one_code, state as one_state, category_code as one_category,
+  1 as n, lat as sum_lat, lng as sum_lng from cases where province_code = ? and published_at is not null
+  and hidden = 0 and kind in ('report', 'petition') and lat >= ? and lat <= ? and lng >= ? and lng <= ?
+  and lat is not null and published_at > ? limit ${MAX_MAP_CLUSTERS}`;
 
 /**
  * PostgreSQL: named (server-prepared) statements as baselines/baseline-database.ts makes them, but planned with each
@@ -111,6 +117,7 @@ interface OverviewRow {
   one_code: string;
   one_state: string;
   one_category: string;
+  refreshed_at?: string;
 }
 
 const app = Fastify({ logger: false, trustProxy: true });
@@ -148,10 +155,10 @@ app.get('/api/v1/cases/map', async (request) => {
   const q = request.query as { bbox: string; zoom: string; category?: string };
   const [w, s, e, n] = bbox(q.bbox);
   const cell = cellSizeFor(Number(q.zoom));
-  const overview = [...OVERVIEW_CELLS].reverse().find((h) => cell >= h / 100);
+  const overview = [...OVERVIEW_CELLS].reverse().find((h) => cell >= h / OVERVIEW_UNIT);
   if (!q.category && overview !== undefined) {
     // The overview's cells in the box, merged into the zoom's grid (the same arithmetic as the app's).
-    const size = overview / 100;
+    const size = overview / OVERVIEW_UNIT;
     const cells = await db.all<OverviewRow>(OVERVIEW_SQL, [
       province,
       overview,
@@ -160,8 +167,10 @@ app.get('/api/v1/cases/map', async (request) => {
       Math.floor((w + 180) / size),
       Math.floor((e + 180) / size),
     ]);
+    const since = cells.reduce((min, c) => (c.refreshed_at! < min ? c.refreshed_at! : min), '9999');
+    const fresh = await db.all<OverviewRow>(FRESH_SQL, [province, s, n, w, e, cells.length ? since : '']);
     const groups = new Map<string, { n: number; lat: number; lng: number; one: OverviewRow }>();
-    for (const c of cells) {
+    for (const c of [...cells, ...fresh]) {
       const lat = c.sum_lat / c.n;
       const lng = c.sum_lng / c.n;
       if (lat < s || lat > n || lng < w || lng > e) continue;

@@ -247,7 +247,7 @@ export interface CaseSettingsTable {
 
 /**
  * The public map's overview (issue 10): published, visible reports and petitions counted per grid cell of
- * `cell` hundredths of a degree (1: about 1 km; 8: about 9 km): gx = floor((lng + 180) / size), gy = floor((lat + 90)
+ * `cell` thousandths of a degree (2: about 220 m; 80: about 9 km — OVERVIEW_CELLS): gx = floor((lng + 180) / size), gy = floor((lat + 90)
  * / size); rebuilt every minute by `cases.map.refresh`. `one_*` are a cell's smallest values, which are its one
  * case's own when n = 1.
  */

@@ -259,21 +259,43 @@ describe(`public case routes on ${testDialect()}`, () => {
     expect(near.clusters).toHaveLength(3);
     expect(near.clusters.every((c) => c.count === 1 && c.id && c.code)).toBe(true);
     expect((await get('/api/v1/cases/map?bbox=1,1,0,0&zoom=3')).statusCode).toBe(400);
-    // A province-wide view reads the overview the job rebuilds every minute: empty before, every case after.
+    // A province-wide view reads the overview the job rebuilds every minute, plus what was published since: before
+    // the first rebuild that is every case, after it the same count, and a new report shows at once, not a minute on.
     const province = '105.5,10.5,106.8,11.9';
-    const before = (await get(`/api/v1/cases/map?bbox=${province}&zoom=8`)).json() as { total: number };
+    const total = async (box: string, zoom: number) =>
+      ((await get(`/api/v1/cases/map?bbox=${box}&zoom=${zoom}`)).json() as { total: number }).total;
+    const live = (await get(`/api/v1/cases/map?bbox=${province}&zoom=8&kind=report`)).json() as {
+      total: number;
+    };
+    const before = await total(province, 8);
     await t.built.services.cases.refreshMapOverview();
     const wide = (await get(`/api/v1/cases/map?bbox=${province}&zoom=8`)).json() as {
       clusters: { count: number }[];
       total: number;
     };
-    const live = (await get(`/api/v1/cases/map?bbox=${province}&zoom=8&kind=report`)).json() as {
-      total: number;
-    };
-    expect(before.total).toBe(0);
+    expect(before).toBe(wide.total);
     expect(wide.total).toBeGreaterThanOrEqual(live.total);
     expect(wide.total).toBeGreaterThan(3);
     expect(wide.clusters.reduce((n, c) => n + c.count, 0)).toBe(wide.total);
+    // A commune's view (zoom 14) reads the 220 m overview cells the same way.
+    const commune = `${POINT_A.lng - 0.01},${POINT_A.lat - 0.005},${POINT_A.lng + 0.01},${POINT_A.lat + 0.005}`;
+    const communeBefore = await total(commune, 14);
+    t.clock.advance(60_000);
+    // From another address: the tests after this one file from the shared one, within its limit.
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      remoteAddress: '203.0.113.77',
+      payload: reportBody({
+        categoryCode: 'waste',
+        location: { lat: POINT_A.lat + 0.0004, lng: POINT_A.lng },
+      }),
+    });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(await total(province, 8)).toBe(wide.total + 1);
+    expect(await total(commune, 14)).toBe(communeBefore + 1);
+    await t.built.services.cases.refreshMapOverview();
+    expect(await total(commune, 14)).toBe(communeBefore + 1);
     expect((await get('/api/v1/cases?cursor=bogus')).statusCode).toBe(400);
   });
 

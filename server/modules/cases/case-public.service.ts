@@ -22,6 +22,7 @@ import { mayRead as mayReadCase } from './cases.policy';
 import {
   cellSizeFor,
   OVERVIEW_CELLS,
+  OVERVIEW_UNIT,
   type CaseQueriesRepository,
   type PublicCaseFilter,
 } from './case-queries.repository';
@@ -171,14 +172,14 @@ export function createCasePublicService(deps: {
   }
 
   /**
-   * A wide view with no filter reads the overview (case_map_cells, at most a minute old) and merges its 1 km cells
+   * A wide view with no filter reads the overview (case_map_cells, at most a minute old) and merges its cells
    * into the zoom's grid; a close view, or any filter, groups the live cases of the box through cases_map_idx.
    */
   async function map(q: CaseMapQuery) {
     const unfiltered = !q.category && !q.commune && !q.status && !q.kind && !q.from && !q.to;
     const cell = cellSizeFor(q.zoom);
     // An overview cell no larger than the zoom's cell: merged by their centres, the clusters stay where they are.
-    const overview = [...OVERVIEW_CELLS].reverse().find((h) => cell >= h / 100);
+    const overview = [...OVERVIEW_CELLS].reverse().find((size) => cell >= size / OVERVIEW_UNIT);
     if (unfiltered && overview !== undefined) return mapFromOverview(q.bbox, overview, cell);
     const clusters = await queries.clusters({ ...filterOf(q), bbox: q.bbox }, q.zoom);
     return {
@@ -201,13 +202,36 @@ export function createCasePublicService(deps: {
 
   async function mapFromOverview(
     bbox: [number, number, number, number],
-    hundredths: (typeof OVERVIEW_CELLS)[number],
+    thousandths: (typeof OVERVIEW_CELLS)[number],
     cell: number,
   ) {
     const [w, s, e, n] = bbox;
-    const groups = new Map<string, { n: number; lat: number; lng: number; one: (typeof cells)[number] }>();
-    const cells = await queries.overviewCells(provinceCode, hundredths, bbox);
-    for (const c of cells) {
+    const groups = new Map<
+      string,
+      {
+        n: number;
+        lat: number;
+        lng: number;
+        one: Pick<(typeof cells)[number], 'one_id' | 'one_code' | 'one_state' | 'one_category'>;
+      }
+    >();
+    const cells = await queries.overviewCells(provinceCode, thousandths, bbox);
+    // Cases published since the oldest cell's refresh join as one-case cells (none counted twice: the refresh
+    // happened before their publication).
+    const since = cells.reduce<string | null>(
+      (min, c) => (min === null || c.refreshed_at < min ? c.refreshed_at : min),
+      null,
+    );
+    const fresh = (await queries.publishedSince(provinceCode, bbox, since)).map((r) => ({
+      n: 1,
+      sum_lat: r.lat!,
+      sum_lng: r.lng!,
+      one_id: r.id,
+      one_code: r.code,
+      one_state: r.state,
+      one_category: r.category_code,
+    }));
+    for (const c of [...cells, ...fresh]) {
       const lat = c.sum_lat / c.n;
       const lng = c.sum_lng / c.n;
       if (lat < s || lat > n || lng < w || lng > e) continue;

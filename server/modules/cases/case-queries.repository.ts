@@ -27,11 +27,14 @@ const CLOSED_STATES: CaseState[] = ['answered', 'closed', 'refused', 'merged'];
 /** What the public sees, in the literals of the partial index cases_map_idx (migration 0018). */
 const PUBLIC_CASE = sql<SqlBool>`cases.published_at is not null and cases.hidden = 0`;
 /**
- * The overview's cell sizes (case_map_cells.cell, in hundredths of a degree): about 1.1, 4.4 and 9 km. The middle
- * one serves zoom 10 (a province on a screen): merged from 1.1 km cells it read ~4,000 rows a view at 100,000
- * cases (≈ 18 ms); from 4.4 km cells, a sixteenth of that. Each size costs the refresh one more grouping pass.
+ * The overview's cell sizes (case_map_cells.cell, in thousandths of a degree): about 220 m, 1.1, 4.4 and 9 km. Each
+ * zoom merges the largest size no larger than its own grid cell: 220 m cells serve zooms 13–14 (a commune or a
+ * ward on a screen) from a few hundred rows instead of grouping every case in the box (4–17 ms a view at 100,000
+ * reports); 4.4 km cells serve zoom 10 (a province on a screen). Each size costs the refresh one grouping pass.
  */
-export const OVERVIEW_CELLS = [1, 4, 8] as const;
+export const OVERVIEW_CELLS = [2, 10, 40, 80] as const;
+/** The unit of OVERVIEW_CELLS and case_map_cells.cell: thousandths of a degree. */
+export const OVERVIEW_UNIT = 1000;
 /** A map never draws more than this many clusters: the cell grows instead (see cellSizeFor). */
 export const MAX_MAP_CLUSTERS = 2000;
 
@@ -139,6 +142,19 @@ export function publicCaseQueries(db: Kysely<DB>, dialect: Dialect) {
         .groupBy([cellOf('lng', w, cell), cellOf('lat', s, cell)])
         .limit(MAX_MAP_CLUSTERS);
     },
+    /**
+     * What the overview has not counted yet: cases of the box published after its refresh (or every case of the box
+     * when it holds no cell there), so a report shows on the map as soon as it is filed, not a minute later.
+     */
+    publishedSince(provinceCode: string, bbox: [number, number, number, number], sinceIso: string | null) {
+      let q = applyFilter(db.selectFrom('cases').select([...LIST_COLUMNS]), { provinceCode, bbox }).where(
+        'cases.lat',
+        'is not',
+        null,
+      );
+      if (sinceIso) q = q.where('cases.published_at', '>', sinceIso);
+      return q.limit(MAX_MAP_CLUSTERS);
+    },
     /** Candidates for "is this already reported?": same category, in a box around the point, recent, still live. */
     nearby(f: {
       provinceCode: string;
@@ -177,8 +193,8 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
     refreshOverview: async (at: string) => {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('case_map_cells').execute();
-        for (const hundredths of OVERVIEW_CELLS) {
-          const size = hundredths / 100;
+        for (const thousandths of OVERVIEW_CELLS) {
+          const size = thousandths / OVERVIEW_UNIT;
           await trx
             .insertInto('case_map_cells')
             .columns([
@@ -200,7 +216,7 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
                 .selectFrom('cases')
                 .select((s) => [
                   'cases.province_code',
-                  sql<number>`${sql.lit(hundredths)}`.as('cell'),
+                  sql<number>`${sql.lit(thousandths)}`.as('cell'),
                   absoluteCell('lat', size).as('gy'),
                   absoluteCell('lng', size).as('gx'),
                   s.fn.countAll<number>().as('n'),
@@ -225,16 +241,16 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
     /** The overview cells in a box (primary-key range on gy). */
     overviewCells: (
       provinceCode: string,
-      hundredths: (typeof OVERVIEW_CELLS)[number],
+      thousandths: (typeof OVERVIEW_CELLS)[number],
       bbox: [number, number, number, number],
     ) => {
       const [w, s, e, n] = bbox;
-      const size = hundredths / 100;
+      const size = thousandths / OVERVIEW_UNIT;
       return db
         .selectFrom('case_map_cells')
         .selectAll()
         .where('province_code', '=', provinceCode)
-        .where('cell', '=', hundredths)
+        .where('cell', '=', thousandths)
         .where('gy', '>=', Math.floor((s + 90) / size))
         .where('gy', '<=', Math.floor((n + 90) / size))
         .where('gx', '>=', Math.floor((w + 180) / size))
@@ -251,6 +267,8 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
         lng: Number(r.lng),
       })),
     nearby: (f: Parameters<typeof q.nearby>[0]) => q.nearby(f).execute(),
+    publishedSince: (provinceCode: string, bbox: [number, number, number, number], sinceIso: string | null) =>
+      q.publishedSince(provinceCode, bbox, sinceIso).execute(),
     categoryNames: async (provinceCode: string) =>
       new Map(
         (
