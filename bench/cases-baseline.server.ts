@@ -52,11 +52,12 @@ const clusterSql = (withCategory: boolean) => `
   group by ${cellOf('lng')}, ${cellOf('lat')} limit ${MAX_MAP_CLUSTERS}`;
 const OVERVIEW_SQL = `select * from case_map_cells where province_code = ? and cell = ? and gy >= ? and gy <= ?
   and gx >= ? and gx <= ?`;
-/** What the overview has not counted yet (published after its refresh), as the app adds it. */
+/** What the overview has not counted yet (published after its rebuild), as the app adds it. */
 const FRESH_SQL = `select id as one_id, code as one_code, state as one_state, category_code as one_category,
   1 as n, lat as sum_lat, lng as sum_lng from cases where province_code = ? and published_at is not null
-  and hidden = 0 and kind in ('report', 'petition') and lat >= ? and lat <= ? and lng >= ? and lng <= ?
-  and lat is not null and published_at > ? limit ${MAX_MAP_CLUSTERS}`;
+  and hidden = 0 and kind in ('report', 'petition') and published_at > ? and lat is not null
+  limit ${MAX_MAP_CLUSTERS}`;
+const REFRESHED_SQL = `select refreshed_at from case_map_cells where province_code = ? limit 1`;
 
 /**
  * PostgreSQL: named (server-prepared) statements as baselines/baseline-database.ts makes them, but planned with each
@@ -167,8 +168,11 @@ app.get('/api/v1/cases/map', async (request) => {
       Math.floor((w + 180) / size),
       Math.floor((e + 180) / size),
     ]);
-    const since = cells.reduce((min, c) => (c.refreshed_at! < min ? c.refreshed_at! : min), '9999');
-    const fresh = await db.all<OverviewRow>(FRESH_SQL, [province, s, n, w, e, cells.length ? since : '']);
+    const since =
+      cells[0]?.refreshed_at ??
+      (await db.all<{ refreshed_at: string }>(REFRESHED_SQL, [province]))[0]?.refreshed_at ??
+      '';
+    const fresh = await db.all<OverviewRow>(FRESH_SQL, [province, since]);
     const groups = new Map<string, { n: number; lat: number; lng: number; one: OverviewRow }>();
     for (const c of [...cells, ...fresh]) {
       const lat = c.sum_lat / c.n;

@@ -177,6 +177,7 @@ describeInBrowser('help requests (issue 11)', () => {
       { path: '/help', as: null },
       { path: `/help/${code}`, as: null },
       { path: '/help-requests', as: leader },
+      { path: '/help-requests/new', as: leader },
       { path: requestPath, as: leader },
       { path: '/admin/help-requests', as: admin },
     ];

@@ -116,6 +116,10 @@ export const AUDIT_ACTIONS = {
   'case.unfollowed': { vi: 'Ngừng theo dõi phản ánh', en: 'Stopped following a case' },
   // Help requests (issue 11): server/modules/help-requests.
   'help_request.created': { vi: 'Gửi yêu cầu hỗ trợ', en: 'Sent a help request' },
+  'help_request.filed_by_staff': {
+    vi: 'Ghi yêu cầu hỗ trợ qua điện thoại / trực tiếp',
+    en: 'Recorded a help request by phone / in person',
+  },
   'help_request.assigned': { vi: 'Giao yêu cầu hỗ trợ', en: 'Assigned a help request' },
   'help_request.scheduled': { vi: 'Hẹn thời gian hỗ trợ', en: 'Arranged a visit for a help request' },
   'help_request.not_reached': {

@@ -50,6 +50,23 @@ export const CreateHelpRequestBodySchema = z.strictObject({
 });
 export type CreateHelpRequestBody = z.infer<typeof CreateHelpRequestBodySchema>;
 
+/**
+ * POST /api/v1/help-requests/staff-filed: a commune officer or a team's leader or member records a request a resident
+ * made by phone or in person (the 1022 hotline's way). The same fields; `consentConfirmed` says the staff member read
+ * the notice to the resident and the resident agreed — the consent is recorded with that channel and recorder.
+ */
+export const StaffHelpRequestBodySchema = CreateHelpRequestBodySchema.omit({
+  consent: true,
+  consentVersion: true,
+}).extend({
+  channel: z.enum(['phone', 'walk_in']).describe('How the resident asked: a phone call or in person'),
+  consentConfirmed: z
+    .boolean()
+    .describe('Must be true: the staff member read the notice to the resident and the resident agreed'),
+  consentVersion: z.string().trim().max(40).nullish().describe('The consent text version read aloud'),
+});
+export type StaffHelpRequestBody = z.infer<typeof StaffHelpRequestBodySchema>;
+
 export const CreateHelpRequestResultSchema = z.object({
   id: z.string(),
   code: HelpRequestCodeSchema,
@@ -129,6 +146,10 @@ export const HelpRequestItemSchema = z.object({
 export const HelpRequestPageSchema = pageOf(HelpRequestItemSchema);
 
 export const HelpRequestDetailSchema = HelpRequestItemSchema.extend({
+  channel: z
+    .enum(['web', 'phone_call', 'in_person'])
+    .describe('How the resident asked: the web form, a phone call or in person (recorded by staff)'),
+  filedByName: z.string().nullable().describe('The staff member who recorded a phone or in-person request'),
   contactName: z.string().nullable(),
   address: z.string().nullable(),
   supportRecordId: z.string().nullable(),

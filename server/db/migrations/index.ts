@@ -20,6 +20,7 @@ import * as m0019 from './0019-questions';
 import * as m0020 from './0020-help-requests';
 import * as m0021 from './0021-case-refusals';
 import * as m0022 from './0022-case-map-list-index';
+import * as m0023 from './0023-case-published-index';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so bundling and tsx agree.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0020-help-requests': m0020,
   '0021-case-refusals': m0021,
   '0022-case-map-list-index': m0022,
+  '0023-case-published-index': m0023,
 };

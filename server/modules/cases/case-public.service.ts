@@ -180,7 +180,9 @@ export function createCasePublicService(deps: {
     const cell = cellSizeFor(q.zoom);
     // An overview cell no larger than the zoom's cell: merged by their centres, the clusters stay where they are.
     const overview = [...OVERVIEW_CELLS].reverse().find((size) => cell >= size / OVERVIEW_UNIT);
-    if (unfiltered && overview !== undefined) return mapFromOverview(q.bbox, overview, cell);
+    const fromOverview =
+      unfiltered && overview !== undefined ? await mapFromOverview(q.bbox, overview, cell) : null;
+    if (fromOverview) return fromOverview;
     const clusters = await queries.clusters({ ...filterOf(q), bbox: q.bbox }, q.zoom);
     return {
       clusters: clusters.map((c) =>
@@ -216,13 +218,11 @@ export function createCasePublicService(deps: {
       }
     >();
     const cells = await queries.overviewCells(provinceCode, thousandths, bbox);
-    // Cases published since the oldest cell's refresh join as one-case cells (none counted twice: the refresh
-    // happened before their publication).
-    const since = cells.reduce<string | null>(
-      (min, c) => (min === null || c.refreshed_at < min ? c.refreshed_at : min),
-      null,
-    );
-    const fresh = (await queries.publishedSince(provinceCode, bbox, since)).map((r) => ({
+    // Cases published since the rebuild join as one-case cells (none counted twice: the rebuild came before their
+    // publication); the box test below keeps those inside it. Never rebuilt yet: the live cases, grouped.
+    const since = cells[0]?.refreshed_at ?? (await queries.overviewRefreshedAt(provinceCode));
+    if (since === null) return null;
+    const fresh = (await queries.publishedSince(provinceCode, since)).map((r) => ({
       n: 1,
       sum_lat: r.lat!,
       sum_lng: r.lng!,

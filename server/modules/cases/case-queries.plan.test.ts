@@ -146,6 +146,12 @@ describe(`the public case queries read an index range on ${testDialect()}`, () =
     ],
     ['map: a box', () => q.clusters({ provinceCode: '80', bbox }, 12), /cases_(map|map_list|geo)_idx/, false],
     [
+      'map: what was published since the overview was rebuilt',
+      () => q.publishedSince('80', '2026-11-01T00:00:00.000Z'),
+      /cases_published_idx/,
+      false,
+    ],
+    [
       'map: a box, open reports of a category',
       () => q.clusters({ provinceCode: '80', bbox, status: 'open', category: 'waste' }, 14),
       /cases_(map|map_list|geo|category)_idx/,

@@ -143,17 +143,15 @@ export function publicCaseQueries(db: Kysely<DB>, dialect: Dialect) {
         .limit(MAX_MAP_CLUSTERS);
     },
     /**
-     * What the overview has not counted yet: cases of the box published after its refresh (or every case of the box
-     * when it holds no cell there), so a report shows on the map as soon as it is filed, not a minute later.
+     * What the overview has not counted yet: the province's cases published after its rebuild — a handful, read
+     * through cases_published_idx (migration 0023); the caller keeps those in its box. So a report shows on the map
+     * as soon as it is filed, not a minute later.
      */
-    publishedSince(provinceCode: string, bbox: [number, number, number, number], sinceIso: string | null) {
-      let q = applyFilter(db.selectFrom('cases').select([...LIST_COLUMNS]), { provinceCode, bbox }).where(
-        'cases.lat',
-        'is not',
-        null,
-      );
-      if (sinceIso) q = q.where('cases.published_at', '>', sinceIso);
-      return q.limit(MAX_MAP_CLUSTERS);
+    publishedSince(provinceCode: string, sinceIso: string) {
+      return applyFilter(db.selectFrom('cases').select([...LIST_COLUMNS]), { provinceCode })
+        .where('cases.published_at', '>', sinceIso)
+        .where('cases.lat', 'is not', null)
+        .limit(MAX_MAP_CLUSTERS);
     },
     /** Candidates for "is this already reported?": same category, in a box around the point, recent, still live. */
     nearby(f: {
@@ -267,8 +265,18 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
         lng: Number(r.lng),
       })),
     nearby: (f: Parameters<typeof q.nearby>[0]) => q.nearby(f).execute(),
-    publishedSince: (provinceCode: string, bbox: [number, number, number, number], sinceIso: string | null) =>
-      q.publishedSince(provinceCode, bbox, sinceIso).execute(),
+    publishedSince: (provinceCode: string, sinceIso: string) =>
+      q.publishedSince(provinceCode, sinceIso).execute(),
+    /** When the overview was last rebuilt (one transaction writes every cell with the same time), or null: never. */
+    overviewRefreshedAt: async (provinceCode: string) =>
+      (
+        await db
+          .selectFrom('case_map_cells')
+          .select('refreshed_at')
+          .where('province_code', '=', provinceCode)
+          .limit(1)
+          .executeTakeFirst()
+      )?.refreshed_at ?? null,
     categoryNames: async (provinceCode: string) =>
       new Map(
         (

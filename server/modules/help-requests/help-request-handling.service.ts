@@ -117,13 +117,21 @@ export function createHelpRequestHandlingService(deps: {
   }
 
   async function view(actor: Actor, row: HelpRequestRow, m: Membership | null) {
-    const [names, updates] = await Promise.all([repo.namesFor([row]), repo.updatesOf(row.id)]);
+    // Only a staff-recorded request names its recorder: a signed-in resident's own name is no one else's business.
+    const filedBy = row.channel !== 'web' && row.created_by ? row.created_by : null;
+    const [names, updates, filedByName] = await Promise.all([
+      repo.namesFor([row]),
+      repo.updatesOf(row.id),
+      filedBy ? repo.userName(filedBy) : null,
+    ]);
     // Name and address are for those who must go and help: the team's leaders, the assignee, the officers.
     const close = mayHandle(actor, row, m) || mayAssign(actor, row, m);
     return {
       ...presentItem(row, openPhone(row), names, staffActions(actor, row, m)),
       contactName: close ? openSealed(sealer, 'help_requests.contact_name', row.contact_name) : null,
       address: close ? openSealed(sealer, 'help_requests.address', row.address) : null,
+      channel: row.channel,
+      filedByName,
       supportRecordId: row.support_record_id,
       closedAt: row.closed_at,
       closeReason: row.close_reason,

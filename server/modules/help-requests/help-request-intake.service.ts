@@ -55,7 +55,16 @@ export interface HelpRequestInput {
   consent: boolean | undefined;
   consentVersion: string | null;
   createdBy: string | null;
+  /** 'web' from the public form; a phone call or a visit recorded by staff (createdBy is then the recorder). */
+  channel?: HelpRequestRow['channel'];
 }
+
+/** The first timeline entry says how the request came in (the staff detail names who recorded it). */
+const FIRST_ENTRY: Record<HelpRequestRow['channel'], string> = {
+  web: 'created',
+  phone_call: 'filed_by_phone',
+  in_person: 'filed_in_person',
+};
 
 export interface HelpRequestCreated {
   id: string;
@@ -130,6 +139,7 @@ export function createHelpRequestIntakeService(deps: {
     const parsedPhone = PhoneSchema.safeParse(input.phone);
     if (!parsedPhone.success) throw BAD_PHONE();
     const phone = normalizePhone(parsedPhone.data);
+    const channel = input.channel ?? 'web';
     const digest = digestOf(input, phone);
     const resent = await answerExisting(input.submissionKey, digest);
     if (resent) return resent;
@@ -202,7 +212,7 @@ export function createHelpRequestIntakeService(deps: {
       rating: null,
       rating_comment: null,
       rated_at: null,
-      channel: 'web',
+      channel,
       created_by: input.createdBy,
       contact_anonymised_at: null,
       created_at: at,
@@ -226,7 +236,7 @@ export function createHelpRequestIntakeService(deps: {
             id: uuidv7(now.getTime()),
             help_request_id: input.id,
             province_code: input.provinceCode,
-            action: 'created',
+            action: FIRST_ENTRY[channel],
             from_state: null,
             to_state: 'new',
             note: null,
@@ -239,7 +249,7 @@ export function createHelpRequestIntakeService(deps: {
           {
             purpose: 'help_requests',
             textVersion: HELP_REQUEST_CONSENT_VERSION,
-            channel: 'web',
+            channel,
             subjectType: HELP_REQUEST_CONTACT_SUBJECT,
             subjectId: input.id,
             provinceCode: input.provinceCode,
@@ -250,12 +260,12 @@ export function createHelpRequestIntakeService(deps: {
         ]);
         // Nothing personal in the trail, the event or the notification: the code and the place find the rest.
         await recordAudit(trx, ctx, {
-          action: 'help_request.created',
+          action: channel === 'web' ? 'help_request.created' : 'help_request.filed_by_staff',
           entityType: 'help_request',
           entityId: input.id,
           provinceCode: input.provinceCode,
           communeCode: input.communeCode,
-          after: { code, routedTo, teamId: team?.id ?? null, serviceCode: service?.code ?? null },
+          after: { code, routedTo, teamId: team?.id ?? null, serviceCode: service?.code ?? null, channel },
         });
         await recordEvent(
           trx,

@@ -83,6 +83,20 @@ export function mayRouteToTeam(actor: Actor, r: HelpRequestRow): boolean {
   return officerCovers(actor, 'helpRequests.assign', r);
 }
 
+/**
+ * Record a request a resident made by phone or in person (staff filing): whoever may handle or assign requests
+ * somewhere in the commune's subtree — its officers (or the province's), and the leaders and members of its teams,
+ * hamlet teams included (a member takes a call for a neighbouring hamlet of the same commune; routing then sends it
+ * to that hamlet's team). Another commune's people may not file here.
+ */
+export function mayFileFor(actor: Actor, provinceCode: string, communeCode: string): boolean {
+  return (['helpRequests.handle', 'helpRequests.assign'] as const).some((action) =>
+    grantsFor(actorGrants(actor), action).some(
+      (g) => g.provinceCode === provinceCode && (g.level === 'province' || g.communeCode === communeCode),
+    ),
+  );
+}
+
 /** The steps this caller may take now (the state allows them and the policy does). */
 export function staffActions(actor: Actor, r: HelpRequestRow, m: Membership | null): StaffAction[] {
   const allowed = allowedHelpRequestActions(r.state as HelpRequestState);

@@ -197,6 +197,9 @@ export function createHelpRequestsRepository(db: Kysely<DB>) {
         .orderBy('created_at')
         .orderBy('id')
         .execute(),
+    /** A staff member's display name (who recorded a phone or in-person request). */
+    userName: async (id: string) =>
+      (await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null,
     list: (f: HelpRequestListFilter) => {
       let q = db
         .selectFrom('help_requests')

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   CreateHelpRequestBodySchema,
   CreateHelpRequestResultSchema,
@@ -14,6 +15,7 @@ import {
   RateHelpRequestResultSchema,
   RevealedHelpRequestContactSchema,
   RevealHelpRequestContactBodySchema,
+  StaffHelpRequestBodySchema,
 } from '../../../shared/contracts/help-requests';
 import { UUID_PATTERN, uuidv7 } from '../../../shared/ids';
 import type { Clock } from '../../platform/clock';
@@ -24,10 +26,25 @@ import { errorResponses, type ZodApp } from '../../platform/http/route-types';
 import type { HelpRequestHandlingService } from './help-request-handling.service';
 import type { HelpRequestIntakeService } from './help-request-intake.service';
 import type { HelpRequestSettingsService } from './help-request-settings.service';
+import { createHelpRequestStaffFiling } from './help-request-staff-filing';
 import { invalid } from './help-requests.rules';
 
 /** Requests one address may send in 10 minutes: a family or a commune's Wi-Fi sends a few; a script is stopped. */
 export const HELP_REQUESTS_PER_ADDRESS = 10;
+
+/** The client-made id of a filing: the body's, else the Idempotency-Key header's (a UUID), else a new one. */
+function filingId(request: FastifyRequest, bodyId: string | undefined): string {
+  const header = request.headers['idempotency-key'];
+  const key = typeof header === 'string' ? header.trim().toLowerCase() : undefined;
+  if (key !== undefined && !UUID_PATTERN.test(key)) {
+    throw invalid(
+      'headers.idempotency-key',
+      'The Idempotency-Key must be a UUID.',
+      'Idempotency-Key phải là một UUID.',
+    );
+  }
+  return (bodyId ?? key ?? uuidv7()).toLowerCase();
+}
 
 const citizenLimit = (max: number, en: string, vi: string) => ({
   max,
@@ -53,6 +70,8 @@ export function registerHelpRequestRoutes(
   },
 ) {
   const { intake, handling, settings, clock } = deps;
+  // Staff filing is the intake with the deployment's province and a scope check: built here, beside its route.
+  const staffFiling = createHelpRequestStaffFiling({ intake, provinceCode: deps.provinceCode });
   const tags = ['help requests'];
   const staff = { access: sessionOnly() };
 
@@ -83,16 +102,7 @@ export function registerHelpRequestRoutes(
     },
     async (request, reply) => {
       const b = request.body;
-      const header = request.headers['idempotency-key'];
-      const key = typeof header === 'string' ? header.trim().toLowerCase() : undefined;
-      if (key !== undefined && !UUID_PATTERN.test(key)) {
-        throw invalid(
-          'headers.idempotency-key',
-          'The Idempotency-Key must be a UUID.',
-          'Idempotency-Key phải là một UUID.',
-        );
-      }
-      const id = (b.id ?? key ?? uuidv7()).toLowerCase();
+      const id = filingId(request, b.id);
       const result = await intake.create(
         {
           id,
@@ -109,6 +119,38 @@ export function registerHelpRequestRoutes(
           consentVersion: b.consentVersion ?? null,
           createdBy: request.actor.kind === 'user' ? request.actor.user.id : null,
         },
+        auditContext(request, clock),
+      );
+      return reply.status(result.status === 'created' ? 201 : 200).send(result);
+    },
+  );
+
+  // Staff record what a resident asked by phone or in person: no per-address limit (a commune office files many
+  // calls from one connection); the per-phone limit of the intake still applies.
+  app.post(
+    '/api/v1/help-requests/staff-filed',
+    {
+      config: staff,
+      schema: {
+        tags,
+        operationId: 'fileHelpRequestForResident',
+        summary:
+          'Record a request a resident made by phone or in person (officers, team leaders and members of the ' +
+          'commune): 201 with the tracking code to read back; the same id and content again → 200 "duplicate"; ' +
+          'consentConfirmed must be true (the consent is recorded with the channel and the recorder)',
+        body: StaffHelpRequestBodySchema,
+        response: {
+          200: CreateHelpRequestResultSchema,
+          201: CreateHelpRequestResultSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await staffFiling.fileForCaller(
+        request.actor,
+        filingId(request, request.body.id),
+        request.body,
         auditContext(request, clock),
       );
       return reply.status(result.status === 'created' ? 201 : 200).send(result);

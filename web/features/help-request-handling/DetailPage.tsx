@@ -55,6 +55,11 @@ function Facts({ item }: { item: HelpRequestDetail }) {
       {row(t('detail.address'), item.address)}
       {row(t('detail.preferredTime'), item.preferredTime)}
       {row(t('list.createdAt'), formatDateTime(item.createdAt))}
+      {item.filedByName !== null &&
+        row(
+          t('detail.filedBy'),
+          t('detail.filedByValue', { name: item.filedByName, channel: t(`detail.channel.${item.channel}`) }),
+        )}
       {(item.state === 'new' || item.state === 'assigned') &&
         row(t('detail.callDue'), formatDateTime(item.callDueAt))}
       {item.scheduledFor && row(t('detail.scheduledFor'), formatDateTime(item.scheduledFor))}

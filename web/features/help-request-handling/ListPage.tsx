@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { HELP_REQUEST_STATES } from '../../../shared/rules/help-request-workflow';
 import { formatDate, formatDateTime } from '../../app/format';
+import { useSession } from '../../app/session';
 import {
   Alert,
   Button,
+  buttonClass,
   Checkbox,
   DataTable,
   EmptyState,
@@ -17,7 +19,7 @@ import {
 } from '../../ui';
 import { RevealPhone } from '../privacy/RevealPhone';
 import { isCallOverdue, StateTag } from './labels';
-import { helpRequestPath } from './paths';
+import { HELP_REQUEST_FILING_PATH, helpRequestPath } from './paths';
 import { useHelpRequestList, type HelpRequestItem } from './queries';
 
 const STATE_CHOICES = ['open', ...HELP_REQUEST_STATES, 'all'] as const;
@@ -35,6 +37,7 @@ function readFilter(search: URLSearchParams) {
  */
 export function ListPage() {
   const { t } = useTranslation('help-request-handling');
+  const { can } = useSession();
   const [search, setSearch] = useSearchParams();
   const filter = readFilter(search);
   const list = useHelpRequestList({
@@ -114,7 +117,18 @@ export function ListPage() {
 
   return (
     <div className="stack">
-      <PageHeader title={t('list.title')} description={t('list.lead')} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.lead')}
+        actions={
+          // A resident who calls or comes in is recorded here, then routed like a web request.
+          can('helpRequests.handle') ? (
+            <Link to={HELP_REQUEST_FILING_PATH} className={buttonClass('primary')}>
+              {t('list.file')}
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="cluster">
         <Select
           id="help-requests-state"

@@ -11,6 +11,7 @@ import {
   RateHelpRequestResultSchema,
   RevealedHelpRequestContactSchema,
   RevealHelpRequestContactBodySchema,
+  StaffHelpRequestBodySchema,
 } from '../../../shared/contracts/help-requests';
 import type { EndpointContract } from '../../test-contracts';
 
@@ -33,6 +34,12 @@ export const HELP_REQUEST_CONTRACTS: EndpointContract[] = [
     path: '/api/v1/help-requests/track/:code/rate',
     body: RateHelpRequestBodySchema,
     responses: { 200: RateHelpRequestResultSchema },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/help-requests/staff-filed',
+    body: StaffHelpRequestBodySchema,
+    responses: { 200: CreateHelpRequestResultSchema, 201: CreateHelpRequestResultSchema },
   },
   { method: 'GET', path: '/api/v1/help-requests', responses: { 200: HelpRequestPageSchema } },
   { method: 'GET', path: '/api/v1/help-requests/settings', responses: { 200: HelpRequestSettingsSchema } },

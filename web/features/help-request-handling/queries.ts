@@ -1,10 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  CreateHelpRequestResultSchema,
   HelpRequestActionBody,
   HelpRequestDetailSchema,
   HelpRequestItemSchema,
   HelpRequestSettingsSchema,
+  StaffHelpRequestBody,
 } from '../../../shared/contracts/help-requests';
 import type { Page } from '../../../shared/contracts/paging';
 import type { TeamDetail } from '../../../shared/contracts/teams';
@@ -14,6 +16,7 @@ import { apiFetch } from '../../app/api';
 export type HelpRequestItem = z.infer<typeof HelpRequestItemSchema>;
 export type HelpRequestDetail = z.infer<typeof HelpRequestDetailSchema>;
 export type HelpRequestSettings = z.infer<typeof HelpRequestSettingsSchema>;
+export type CreateHelpRequestResult = z.infer<typeof CreateHelpRequestResultSchema>;
 
 const KEY = 'help-request-handling';
 
@@ -82,6 +85,19 @@ export function useHelpRequestAction(id: string) {
       }),
     onSuccess: (detail) => {
       queryClient.setQueryData([KEY, 'detail', id], detail);
+      void queryClient.invalidateQueries({ queryKey: [KEY, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: [KEY, 'glance'] });
+    },
+  });
+}
+
+/** Records a resident's phone or in-person request (POST /help-requests/staff-filed); a resend keeps one request. */
+export function useFileHelpRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffHelpRequestBody) =>
+      apiFetch<CreateHelpRequestResult>('/api/v1/help-requests/staff-filed', { method: 'POST', body }),
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [KEY, 'list'] });
       void queryClient.invalidateQueries({ queryKey: [KEY, 'glance'] });
     },

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { NavItem } from '../../app/features';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { HELP_REQUEST_SETTINGS_PATH, HELP_REQUESTS_PATH } from './paths';
+import { HELP_REQUEST_FILING_PATH, HELP_REQUEST_SETTINGS_PATH, HELP_REQUESTS_PATH } from './paths';
 
 /**
  * The staff's help-request screens (issue 11): the list and one request (whoever holds helpRequests.read; the server
@@ -20,6 +20,16 @@ export const routes: RouteObject[] = [
     ],
   },
   {
+    // Recording a resident's call or visit: whoever handles requests (the server checks the commune).
+    element: <RequireSignIn action="helpRequests.handle" />,
+    children: [
+      {
+        path: HELP_REQUEST_FILING_PATH,
+        lazy: async () => ({ Component: (await import('./StaffFilingPage')).StaffFilingPage }),
+      },
+    ],
+  },
+  {
     element: <RequireSignIn action="helpRequests.configure" />,
     children: [
       {
@@ -30,8 +40,11 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** "Xem số" is the privacy feature's component and words. */
-export const messageNamespaces = ['privacy'] as const;
+/**
+ * "Xem số" is the privacy feature's component and words; the filing page reuses the public form's fields and notice
+ * ("help-requests") with the place picker ("geography").
+ */
+export const messageNamespaces = ['privacy', 'help-requests', 'geography'] as const;
 
 export const navItems: NavItem[] = [
   {
@@ -41,6 +54,14 @@ export const navItems: NavItem[] = [
     area: 'staff',
     section: 'field',
     order: 18,
+  },
+  {
+    to: HELP_REQUEST_FILING_PATH,
+    labelKey: 'nav.file',
+    action: 'helpRequests.handle',
+    area: 'staff',
+    section: 'field',
+    order: 19,
   },
   {
     to: HELP_REQUEST_SETTINGS_PATH,

@@ -46,6 +46,8 @@ export function item(over: Partial<HelpRequestItem> = {}): HelpRequestItem {
 export function detail(over: Partial<HelpRequestDetail> = {}): HelpRequestDetail {
   return {
     ...item(),
+    channel: 'web',
+    filedByName: null,
     contactName: 'Cô Lan',
     address: 'Số 12, khu phố Bình Phú',
     supportRecordId: null,

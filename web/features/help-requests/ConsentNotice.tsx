@@ -7,13 +7,16 @@ import { FIELD_IDS } from './help-draft';
 /**
  * The plain notice of what is stored, why, who sees it and for how long, worded by the privacy register's
  * help_requests purpose (shared/privacy), then its consent text and the box to tick: the same words the consent
- * record names by version.
+ * record names by version. The staff's page reads the same notice aloud to a resident on the phone or at the desk,
+ * with its own box label (the staff member confirms the resident agreed).
  */
 export function ConsentNotice({
   checked,
   error,
   onChange,
+  label,
 }: {
+  label?: string;
   checked: boolean;
   error: string | undefined;
   onChange: (checked: boolean) => void;
@@ -52,7 +55,7 @@ export function ConsentNotice({
       </p>
       <Checkbox
         id={FIELD_IDS.consent}
-        label={t('form.consent')}
+        label={label ?? t('form.consent')}
         checked={checked}
         error={error}
         onChange={(e) => onChange(e.target.checked)}

@@ -45,6 +45,90 @@ function useProvinceCode(): string | null {
 }
 
 /**
+ * The request's fields — the need, the place (the picker loads after the first paint) and how to reach the person —
+ * shared by this form and the staff's page for a resident who called or came in
+ * (web/features/help-request-handling/StaffFilingPage.tsx), which imports them from here so both stay one chunk.
+ */
+export function HelpFields({
+  draft,
+  errors,
+  hydrated,
+  update,
+}: {
+  draft: HelpDraft;
+  errors: HelpErrors;
+  /** False in the prerendered page, where the lazy place picker cannot render. */
+  hydrated: boolean;
+  update: (patch: Partial<HelpDraft>) => void;
+}) {
+  const { t } = useTranslation('help-requests');
+  const services = useQuery({
+    queryKey: ['help-requests', 'services'],
+    queryFn: ({ signal }) => fetchActiveServices(signal),
+    staleTime: 10 * 60_000,
+  });
+  const provinceCode = useProvinceCode();
+  const errorOf = (field: keyof HelpErrors) => (errors[field] ? t(errors[field]!) : undefined);
+  return (
+    <>
+      <NeedField
+        draft={draft}
+        services={services.data?.items ?? []}
+        servicesFailed={services.isError}
+        errors={{ need: errors.need, needText: errors.needText }}
+        update={update}
+      />
+      {/* Not in the prerendered page (a lazy part cannot render there): its skeleton until hydrated. */}
+      {hydrated ? (
+        <Suspense fallback={<Skeleton lines={3} />}>
+          <PlaceField draft={draft} provinceCode={provinceCode} error={errorOf('place')} update={update} />
+        </Suspense>
+      ) : (
+        <Skeleton lines={3} />
+      )}
+      <TextField
+        label={t('form.address')}
+        hint={t('form.addressHint')}
+        optional
+        maxLength={300}
+        autoComplete="street-address"
+        value={draft.address}
+        onChange={(e) => update({ address: e.target.value })}
+      />
+      <TextField
+        label={t('form.preferredTime')}
+        hint={t('form.preferredTimeHint')}
+        optional
+        maxLength={200}
+        value={draft.preferredTime}
+        onChange={(e) => update({ preferredTime: e.target.value })}
+      />
+      <TextField
+        id={FIELD_IDS.phone}
+        label={t('form.phone')}
+        hint={t('form.phoneHint')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={20}
+        value={draft.phone}
+        error={errorOf('phone')}
+        onChange={(e) => update({ phone: e.target.value })}
+      />
+      <TextField
+        label={t('form.contactName')}
+        hint={t('form.contactNameHint')}
+        optional
+        autoComplete="name"
+        maxLength={100}
+        value={draft.contactName}
+        onChange={(e) => update({ contactName: e.target.value })}
+      />
+    </>
+  );
+}
+
+/**
  * /help — "Nhờ tổ hỗ trợ": one short form (need, place, how to reach you, consent). The draft is kept in
  * localStorage as it is typed, with the id the request will carry, so a reload or a lost connection loses nothing
  * and a resend after a lost answer stores one request (the server answers "duplicate" with the same code).
@@ -62,12 +146,6 @@ export function HelpRequestPage() {
   const [result, setResult] = useState<CreateHelpRequestResult | null>(null);
   const latest = useRef(draft);
   const doneRef = useRef<HTMLDivElement>(null);
-  const services = useQuery({
-    queryKey: ['help-requests', 'services'],
-    queryFn: ({ signal }) => fetchActiveServices(signal),
-    staleTime: 10 * 60_000,
-  });
-  const provinceCode = useProvinceCode();
 
   useEffect(() => {
     void loadPlace().catch(() => undefined);
@@ -154,64 +232,7 @@ export function HelpRequestPage() {
         <form className="stack" onSubmit={submit} noValidate>
           {restored && <Alert tone="info">{t('form.restored')}</Alert>}
           <FormErrorSummary errors={summary} />
-          <NeedField
-            draft={draft}
-            services={services.data?.items ?? []}
-            servicesFailed={services.isError}
-            errors={{ need: errors.need, needText: errors.needText }}
-            update={update}
-          />
-          {/* Not in the prerendered page (a lazy part cannot render there): its skeleton until hydrated. */}
-          {hydrated ? (
-            <Suspense fallback={<Skeleton lines={3} />}>
-              <PlaceField
-                draft={draft}
-                provinceCode={provinceCode}
-                error={errorOf('place')}
-                update={update}
-              />
-            </Suspense>
-          ) : (
-            <Skeleton lines={3} />
-          )}
-          <TextField
-            label={t('form.address')}
-            hint={t('form.addressHint')}
-            optional
-            maxLength={300}
-            autoComplete="street-address"
-            value={draft.address}
-            onChange={(e) => update({ address: e.target.value })}
-          />
-          <TextField
-            label={t('form.preferredTime')}
-            hint={t('form.preferredTimeHint')}
-            optional
-            maxLength={200}
-            value={draft.preferredTime}
-            onChange={(e) => update({ preferredTime: e.target.value })}
-          />
-          <TextField
-            id={FIELD_IDS.phone}
-            label={t('form.phone')}
-            hint={t('form.phoneHint')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={20}
-            value={draft.phone}
-            error={errorOf('phone')}
-            onChange={(e) => update({ phone: e.target.value })}
-          />
-          <TextField
-            label={t('form.contactName')}
-            hint={t('form.contactNameHint')}
-            optional
-            autoComplete="name"
-            maxLength={100}
-            value={draft.contactName}
-            onChange={(e) => update({ contactName: e.target.value })}
-          />
+          <HelpFields draft={draft} errors={errors} hydrated={hydrated} update={update} />
           <ConsentNotice
             checked={draft.consent}
             error={errorOf('consent')}
