@@ -137,6 +137,7 @@ describe('asking a question', () => {
     installFakeApi(askRoutes());
     await renderInApp(routes, { path: ASK_PATH, language: 'en' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Ask a question' })).toBeTruthy();
-    expect(screen.getByText(/I agree that my question and its answer are published/)).toBeTruthy();
+    // The consent notice loads after the first paint (the page's budget): wait for it.
+    expect(await screen.findByText(/I agree that my question and its answer are published/)).toBeTruthy();
   });
 });
