@@ -172,8 +172,12 @@ export function publicCaseQueries(db: Kysely<DB>, dialect: Dialect) {
   };
 }
 
+/** How long a commune's name is kept in the process (see communeNames). */
+const COMMUNE_NAMES_TTL_MS = 10 * 60_000;
+
 export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
   const q = publicCaseQueries(db, dialect);
+  const communeNames = new Map<string, { name: string | null; at: number }>();
   // Offsets keep the operand positive, so SQLite's truncating cast floors like PostgreSQL's floor(). Literals, not
   // parameters: PostgreSQL matches a selected expression to its GROUP BY only when both are the same text.
   const absoluteCell = (column: 'lat' | 'lng', size: number) => {
@@ -287,20 +291,35 @@ export function createCaseQueriesRepository(db: Kysely<DB>, dialect: Dialect) {
             .execute()
         ).map((r) => [r.code, r.name_vi]),
       ),
-    communeNames: async (codes: readonly string[]) =>
-      codes.length === 0
-        ? new Map<string, string>()
-        : new Map(
-            (
-              await db
-                .selectFrom('units')
-                .select(['code', 'full_name'])
-                .where('level', '=', 'commune')
-                .where('code', 'in', [...codes])
-                .where('valid_to', 'is', null)
-                .execute()
-            ).map((r) => [r.code, r.full_name]),
-          ),
+    /**
+     * Communes' names for a page of cases, kept in the process for COMMUNE_NAMES_TTL_MS: they change only when the
+     * official units are imported again, and every public list page would otherwise ask for them (a round trip on
+     * PostgreSQL per page). A code without a current commune is remembered as such too.
+     */
+    communeNames: async (codes: readonly string[]) => {
+      const now = Date.now();
+      const missing = codes.filter((c) => {
+        const hit = communeNames.get(c);
+        return !hit || now - hit.at >= COMMUNE_NAMES_TTL_MS;
+      });
+      if (missing.length > 0) {
+        const rows = await db
+          .selectFrom('units')
+          .select(['code', 'full_name'])
+          .where('level', '=', 'commune')
+          .where('code', 'in', missing)
+          .where('valid_to', 'is', null)
+          .execute();
+        const found = new Map(rows.map((r) => [r.code, r.full_name]));
+        for (const c of missing) communeNames.set(c, { name: found.get(c) ?? null, at: now });
+      }
+      const names = new Map<string, string>();
+      for (const c of codes) {
+        const name = communeNames.get(c)?.name;
+        if (name) names.set(c, name);
+      }
+      return names;
+    },
     /** The first visible photo of each case (its thumbnail in lists). */
     firstPhotos: async (caseIds: readonly string[]) => {
       if (caseIds.length === 0) return new Map<string, string>();
