@@ -12,7 +12,7 @@ import { announceReady } from './servers/server-process';
 /**
  * The bare baseline of the Q&A search benchmark: a plain Fastify with no plugins answering GET /api/v1/questions?q=
  * with one prepared full-text statement — FTS5 MATCH ranked by bm25 (title 4, body 1) on SQLite, the tsvector `@@`
- * a tsquery ranked by ts_rank on PostgreSQL — that returns the page's columns directly, and the app's JSON shape
+ * a tsquery, its newest 1,000 matches ranked by ts_rank, on PostgreSQL — that returns the page's columns directly, and the app's JSON shape
  * (items + nextCursor). The query is folded and built as the app builds it (every word, the last a prefix), so both
  * sides ask the index the same thing. Arguments: the target as JSON, the province code.
  */
@@ -71,9 +71,13 @@ const SQL =
        from questions_fts join questions q on q.search_rowid = questions_fts.rowid
        where questions_fts match ? and q.province_code = ? and q.status = 'published'
        order by score, q.id limit ?`
-    : `select ${COLUMNS}, (-ts_rank(q.search_vector, to_tsquery('simple', ?)))::float8 as score
-       from questions q
-       where q.search_vector @@ to_tsquery('simple', ?) and q.province_code = ? and q.status = 'published'
+    : // The app's PostgreSQL query: the newest 1,000 matches ranked (PG_CANDIDATES in question-search.ts).
+      `with c as materialized (
+         select q.id from questions q
+         where q.search_vector @@ to_tsquery('simple', ?) and q.province_code = ? and q.status = 'published'
+         order by q.published_at desc, q.id desc limit 1000)
+       select ${COLUMNS}, (-ts_rank(q.search_vector, to_tsquery('simple', ?)))::float8 as score
+       from c join questions q on q.id = c.id
        order by score, q.id limit ?`;
 
 interface Row {
@@ -124,7 +128,7 @@ app.get('/api/v1/questions', async (request) => {
   }
   rows ??= await db.all<Row>(
     SQL,
-    target.dialect === 'sqlite' ? [match, province, limit + 1] : [match, match, province, limit + 1],
+    target.dialect === 'sqlite' ? [match, province, limit + 1] : [match, province, match, limit + 1],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

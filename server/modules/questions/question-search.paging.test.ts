@@ -147,4 +147,26 @@ describe(`ranked search beyond the candidate cut on ${testDialect()}`, () => {
       expect(first.map((h) => h.id)).toEqual(all.slice(0, 21).map((h) => h.id));
     }
   });
+
+  it('ranks only the newest matches on PostgreSQL (no ranked index there), every match on SQLite', async () => {
+    const capped = createQuestionSearch(database.db, database.dialect, { pgCandidates: 50 });
+    const out: RankedHit[] = [];
+    let after: RankedHit | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const hits = await capped.search({ provinceCode: '80' }, queryGroups('khai sinh'), {
+        mode: 'all',
+        limit: 21,
+        after,
+      });
+      out.push(...hits.slice(0, 20));
+      if (hits.length < 21) break;
+      after = hits[19]!;
+    }
+    expect(inOrder(out)).toBe(true);
+    // Every row was published at the same instant, so "newest" is the largest ids (the index's tie-break).
+    const newest = [...published].sort().reverse().slice(0, 50);
+    expect(out.map((h) => h.id).sort()).toEqual(
+      database.dialect === 'postgres' ? newest.sort() : [...published].sort(),
+    );
+  });
 });

@@ -11,7 +11,8 @@ import type { DB } from '../../db/schema';
  *   word in the title counts four times a word in the body. FTS5's own diacritic folding would leave "đ" alone, so
  *   it never sees Vietnamese: it indexes the columns already folded by shared/text/fold.ts.
  * - PostgreSQL: the generated `search_vector` (setweight A for the title, B for the body, 'simple' configuration
- *   over the same folded text) with its GIN index, ranked by `ts_rank` (A = 1.0, B = 0.4).
+ *   over the same folded text) with its GIN index, ranked by `ts_rank` (A = 1.0, B = 0.4) — the newest
+ *   PG_CANDIDATES matches, since nothing indexes the rank.
  * - Titles only (suggestions): each engine's index of the titles alone (`questions_title_fts`; the GIN index on
  *   `to_tsvector('simple', search_title)`), ranked as above (bm25 of the title on SQLite, the stored vector's rank
  *   on PostgreSQL).
@@ -75,6 +76,14 @@ const MAX_TERM = 40;
 /** SQLite: how many of the index's best matches are ranked first (searchSqlite). */
 const SQLITE_CANDIDATES = 100;
 const VOCABULARY_TTL_MS = 30_000;
+/**
+ * PostgreSQL: how many of the newest matches are ranked. It has no ranked index (ts_rank reads each match's vector),
+ * so ranking every match of a common word ("dien thoai" is in half the questions) costs 60 ms over 100,000
+ * questions; walking the newest-first index (questions_public_idx) until this many match costs 1–4 ms. A query
+ * matching more questions than this ranks the newest of them — the recent answers, which follow the procedures in
+ * force (bench/questions.run.ts). Paging stays consistent: every page ranks the same candidates.
+ */
+const PG_CANDIDATES = 1000;
 
 /**
  * The words of a query as groups: folded, at most eight, the last one a prefix unless the query ends with a space
@@ -123,7 +132,11 @@ function filterSql(f: SearchFilters) {
   return sql.join(parts, sql` and `);
 }
 
-export function createQuestionSearch(db: Kysely<DB>, dialect: Dialect): QuestionSearch {
+export function createQuestionSearch(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  { pgCandidates = PG_CANDIDATES }: { pgCandidates?: number } = {},
+): QuestionSearch {
   /**
    * SQLite, in two steps. FTS5 ranks its own matches cheaply (bm25 over its index, a top-K sort inside the virtual
    * table), while joining every match to `questions` for the filters before sorting costs three to five times as
@@ -189,16 +202,22 @@ export function createQuestionSearch(db: Kysely<DB>, dialect: Dialect): Question
     // Titles only: matched through the titles' own GIN index (migration 0019, its expression), ranked by the stored
     // vector (title weight A) — recomputing the title's vector for every match to rank it costs more (measured).
     const vector = opts.titleOnly ? sql`to_tsvector('simple', q.search_title)` : sql`q.search_vector`;
-    const score = sql`(-ts_rank(q.search_vector, ${tsq}))::float8`;
+    const score = sql`(-ts_rank(c.search_vector, ${tsq}))::float8`;
     const after = opts.after
       ? sql`and (${score} > ${opts.after.score}::float8
-          or (${score} = ${opts.after.score}::float8 and q.id > ${opts.after.id}))`
+          or (${score} = ${opts.after.score}::float8 and c.id > ${opts.after.id}))`
       : sql``;
+    // The newest PG_CANDIDATES matches are ranked, not every match: see PG_CANDIDATES.
     const rows = await sql<RankedHit>`
-      select q.id as id, ${score} as score
-      from questions q
-      where ${vector} @@ ${tsq} and ${filterSql(filters)} ${after}
-      order by score, q.id
+      with c as materialized (
+        select q.id, q.search_vector from questions q
+        where ${vector} @@ ${tsq} and ${filterSql(filters)}
+        order by q.published_at desc, q.id desc
+        limit ${pgCandidates})
+      select c.id as id, ${score} as score
+      from c
+      where true ${after}
+      order by score, c.id
       limit ${opts.limit}`.execute(db);
     return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   }
