@@ -1,23 +1,28 @@
 /**
  * Test fixtures for the case engine (used by *.test.ts files only): photos made with sharp at test time, a file
- * storage in a temporary folder (and one that fails), a module on a test database, and a citizen's report body.
+ * storage in a temporary folder (and one that fails), a module on a test database, a citizen's report body, and the
+ * worlds the case-intake-*.service and case-public-*.routes test files share.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
 import { findPurpose } from '../../../shared/privacy/register';
 import type { Dialect } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { ANONYMOUS } from '../../platform/auth/actor';
 import type { AuditContext } from '../../platform/audit';
-import type { Clock } from '../../platform/clock';
+import { createFakeClock, type Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
 import { LocalFileStorage, type FileStorage } from '../../platform/files/index';
-import { testSealer } from '../../test/app';
+import { createTestApp, signIn, testSealer } from '../../test/app';
+import { createTestDatabase } from '../../test/database';
+import { buildUser } from '../../test/factories';
 import { createCalendarModule } from '../calendar/index';
-import { createGeographyServices } from '../geography/index';
+import { createGeographyServices, loadOfficialUnits } from '../geography/index';
 import type { CaseIntakeInput } from './case-intake.rules';
 import { createCasesModule } from './index';
 
@@ -152,5 +157,89 @@ export function multipartBody(data: unknown, photos: Buffer[], photoType = 'imag
   return {
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** The AppError a call is refused with (fails the test when it is not refused). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected a refusal');
+}
+
+export type IntakeWorld = Awaited<ReturnType<typeof createIntakeWorld>>;
+
+/** The cases module on a test database with the demo province's units and default categories, without HTTP. */
+export async function createIntakeWorld() {
+  const files = tempStorage();
+  // Tuesday 1 December 2026, 09:00 in Vietnam: a working morning.
+  const clock = createFakeClock('2026-12-01T02:00:00.000Z');
+  const database = await createTestDatabase();
+  await loadOfficialUnits(database.db, { provinces: ['80'] });
+  const m = createTestCasesModule({
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    storage: files.storage,
+  });
+  expect(await m.ensureDefaults('80')).toBeGreaterThan(16);
+  expect(await m.ensureDefaults('80')).toBe(0);
+  return {
+    database,
+    m,
+    files,
+    clock,
+    ctx: () => anonymousCtx(clock),
+    async close() {
+      await database.destroy();
+      files.cleanup();
+    },
+  };
+}
+
+export type PublicCasesWorld = Awaited<ReturnType<typeof createPublicCasesWorld>>;
+
+/**
+ * A test app of province 80 with its units, photos stored in a temporary folder (300 kB at most), the clock on a
+ * working morning, and a commune officer of `officerCommune` signed in; `file` posts a report as the web form does.
+ */
+export async function createPublicCasesWorld(officerCommune: string) {
+  const files = tempStorage();
+  const t = await createTestApp({
+    PROVINCE_CODE: '80',
+    STORAGE_URL: `file://${files.dir}`,
+    UPLOAD_MAX_BYTES: '300000',
+  });
+  await loadOfficialUnits(t.database.db, { provinces: ['80'] });
+  // Tuesday 1 December 2026, 09:00 in Vietnam.
+  t.clock.set('2026-12-01T02:00:00.000Z');
+  const o = await buildUser(t.database.db, {
+    grants: [{ role: 'commune_officer', unitCode: officerCommune }],
+  });
+  const officer = await signIn(t.app, o.email, o.password);
+
+  const file = (payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/cases', payload });
+  const filed = async (payload: Record<string, unknown> = reportBody()) => {
+    const res = await file(payload);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; code: string; reporterToken: string; status: string };
+  };
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
+  return {
+    t,
+    officer,
+    file,
+    filed,
+    get,
+    async close() {
+      await t.close();
+      files.cleanup();
+    },
   };
 }

@@ -40,7 +40,7 @@ import type { EndpointContract } from '../../test-contracts';
 /**
  * The endpoints the handlers' screens call (issue 10), for web/test-contracts.ts: the web tests' fake API checks
  * every body against these, and server/test/web-test-contracts.test.ts checks them against the server's routes.
- * GET /api/v1/case-categories is in the citizens' block of web/test-contracts.ts.
+ * GET /api/v1/case-categories is in web/features/cases/endpoint-contracts.ts.
  */
 export const CASE_HANDLING_CONTRACTS: EndpointContract[] = [
   { method: 'GET', path: '/api/v1/case-inbox', responses: { 200: InboxPageSchema } },
