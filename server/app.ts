@@ -7,8 +7,6 @@ import { createHttpServer } from './platform/http/create-server';
 import { providePageData } from './platform/http/web-app';
 import { ANONYMOUS } from './platform/auth/actor';
 import { AppError } from './platform/errors';
-import { FaqSchema, QuestionDetailSchema } from '../shared/contracts/questions';
-import { UUID_PATTERN } from '../shared/ids';
 import { TeamDetailSchema } from '../shared/contracts/teams';
 import type { ZodApp } from './platform/http/route-types';
 import { createUsersRepository } from './modules/accounts/users.repository';
@@ -59,36 +57,16 @@ import { createCalendarModule, registerCalendarRoutes } from './modules/calendar
 import { createPrivacyModule, registerBreachRoutes, registerRequestRoutes } from './modules/privacy/index';
 import { createHomeModule, registerHomeRoutes } from './modules/home/index';
 import { createAgenciesModule, registerAgencyRoutes, seedDemoAgencies } from './modules/agencies/index';
+import { seedDemoCases } from './modules/cases/index';
+import { seedDemoHelpRequests } from './modules/help-requests/index';
+import { seedDemoQuestions } from './modules/questions/index';
+import type { FileStorage } from './platform/files/index';
 import {
-  caseContactConsentHook,
-  caseFollowerConsentHook,
-  casesPersonalData,
-  casesRetention,
-  createCasesModule,
-  registerCasePublicRoutes,
-  registerCaseStatsRoutes,
-  registerCaseHandlingRoutes,
-  seedDemoCases,
-} from './modules/cases/index';
-import {
-  createHelpRequestsModule,
-  helpRequestConsentHook,
-  helpRequestsPersonalData,
-  helpRequestsRetention,
-  registerHelpRequestRoutes,
-  seedDemoHelpRequests,
-} from './modules/help-requests/index';
-import {
-  createQuestionsModule,
-  questionContactConsentHook,
-  questionsPersonalData,
-  questionsRetention,
-  registerQuestionRoutes,
-  registerQuestionStaffRoutes,
-  seedDemoQuestions,
-} from './modules/questions/index';
-import { createFileStorage, type FileStorage } from './platform/files/index';
-import { createOpen311Module, registerOpen311Routes } from './modules/open311/index';
+  citizenConsentHooks,
+  citizenPersonalData,
+  citizenRetention,
+  wireCitizenModules,
+} from './app-citizen-modules';
 import { openDataKeys } from './platform/crypto/data-keys';
 import type { Sealer } from './platform/crypto/sealing';
 
@@ -206,13 +184,7 @@ export async function buildApp(deps: AppDeps) {
   const catalogue = createServicesModule({ db });
   registerServicesRoutes(app, { services: catalogue, clock });
   // Consent records: each module whose basis is consent declares how it honours a withdrawal.
-  const consent = createConsentRegistry([
-    supportConsentHook,
-    caseContactConsentHook,
-    caseFollowerConsentHook(sealer),
-    questionContactConsentHook,
-    helpRequestConsentHook,
-  ]);
+  const consent = createConsentRegistry([supportConsentHook, ...citizenConsentHooks(sealer)]);
   const support = createSupportModule({
     db,
     dialect: database.dialect,
@@ -227,81 +199,22 @@ export async function buildApp(deps: AppDeps) {
   // Agencies, routing rules, reply templates and the province's case settings (issue 10).
   const agencies = createAgenciesModule({ db, clock, provinceCode: config.provinceCode });
   registerAgencyRoutes(app, agencies, clock);
-  // The case engine (issue 10): citizens' reports and petitions, teams' proposals; photos in the file storage.
-  const fileStorage = deps.fileStorage ?? createFileStorage(config.storage);
-  const cases = createCasesModule({
-    db,
-    dialect: database.dialect,
+  // Cases with Open311 over them (issue 10), help requests and the online Q&A (issue 11): app-citizen-modules.ts.
+  const citizen = await wireCitizenModules({
+    http,
+    app,
+    config,
+    database,
     clock,
     sealer,
-    storage: fileStorage,
-    uploads: config.uploads,
-    provinceCode: config.provinceCode,
+    fileStorage: deps.fileStorage,
     calendarFor: calendar.calendarFor,
     communeAt: geography.boundaries.communeAt,
     deadlinesFor: agencies.settings.deadlinesFor,
     suggestAgency: agencies.routing.suggest,
-    publicUrl: config.publicUrl,
-    tileUrl: config.mapTiles?.url ?? null,
-  });
-  await cases.ensureDefaults(config.provinceCode);
-  registerCaseHandlingRoutes(app, { handling: cases.handling, clock });
-  registerCaseStatsRoutes(app, { stats: cases.stats, exports: cases.exports, clock });
-  registerCasePublicRoutes(app, {
-    intake: cases.intake,
-    publicCases: cases.publicCases,
-    citizen: cases.citizen,
-    clock,
-    provinceCode: config.provinceCode,
-    uploadMaxBytes: config.uploads.maxBytes,
-  });
-  // Open311 GeoReport v2 (interfaces.md §3): categories as services, cases as requests, through the same intake.
-  const open311 = createOpen311Module({
-    db,
-    clock,
-    sealer,
-    provinceCode: config.provinceCode,
-    publicUrl: config.publicUrl,
-    contact: config.mailFrom,
-    createCase: cases.intake.createCase,
-    calendarFor: calendar.calendarFor,
-    deadlinesFor: agencies.settings.deadlinesFor,
-  });
-  registerOpen311Routes(app, { open311, clock, db });
-  // Help requests (issue 11): routed to the hamlet's team, the commune's team or the commune officers; closed by a
-  // linked support record.
-  const helpRequests = createHelpRequestsModule({ db, clock, sealer, calendarFor: calendar.calendarFor });
-  registerHelpRequestRoutes(app, {
-    intake: helpRequests.intake,
-    handling: helpRequests.handling,
-    settings: helpRequests.settings,
-    clock,
-    provinceCode: config.provinceCode,
-  });
-  // The online Q&A (issue 11): topics from the service catalogue; search on FTS5 or PostgreSQL full text.
-  const questions = createQuestionsModule({
-    db,
-    dialect: database.dialect,
-    clock,
-    sealer,
-    provinceCode: config.provinceCode,
-    publicUrl: config.publicUrl,
     listServices: async () => (await catalogue.listServices(ANONYMOUS)).items,
   });
-  registerQuestionRoutes(app, { ...questions, clock });
-  registerQuestionStaffRoutes(app, { staff: questions.staff, lists: questions.lists, clock });
-  // A published question's page and the FAQ are rendered with what an anonymous reader gets from the API (like a
-  // team's page): the text and the JSON-LD are in the HTML. Waiting or hidden questions: the page's frame.
-  providePageData(http, 'question', async ({ id = '' }) => {
-    if (!UUID_PATTERN.test(id)) return null;
-    try {
-      return QuestionDetailSchema.parse(await questions.questions.detail(ANONYMOUS, id));
-    } catch (error) {
-      if (error instanceof AppError) return null;
-      throw error;
-    }
-  });
-  providePageData(http, 'faq', async () => FaqSchema.parse(await questions.lists.faq(undefined)));
+  const { cases, helpRequests, questions } = citizen;
   // The role homes' counts, read across teams, hamlets and support records inside each caller's grants.
   registerHomeRoutes(app, { home: createHomeModule({ db, clock }) });
 
@@ -316,9 +229,7 @@ export async function buildApp(deps: AppDeps) {
     providers: [
       accountsPersonalData(sealer),
       teamsPersonalData(sealer),
-      casesPersonalData(sealer),
-      questionsPersonalData(sealer),
-      helpRequestsPersonalData(sealer),
+      ...citizenPersonalData(sealer),
       consentPersonalData,
     ],
     consent,
@@ -330,23 +241,14 @@ export async function buildApp(deps: AppDeps) {
   const events = createEventBus();
   const eventDispatch = createEventDispatcher({ db, dialect: database.dialect, clock, logger, bus: events });
   events.subscribe('invitation.accepted', (event) => teams.members.linkAcceptedInvitation(event));
-  cases.notify.subscribe(events);
-  questions.notify.subscribe(events);
-  helpRequests.subscribe(events);
+  citizen.subscribe(events);
   const housekeeping = createHousekeepingJobs({ db, clock, retentionDays: config.retentionDaysOperational });
   const signInThrottleJobs = createSignInThrottleJobs({ throttles: signInThrottles, clock });
   // Each module declares how its purpose's data is anonymised once the register's retention period has passed.
   const retention = createRetentionJobs({
     db,
     clock,
-    rules: [
-      accountsRetention,
-      teamMembershipRetention,
-      supportRecordsRetention,
-      casesRetention(sealer),
-      questionsRetention,
-      helpRequestsRetention,
-    ],
+    rules: [accountsRetention, teamMembershipRetention, supportRecordsRetention, ...citizenRetention(sealer)],
   });
   const notificationJobs = createNotificationJobs({
     db,
@@ -375,9 +277,7 @@ export async function buildApp(deps: AppDeps) {
       ...notificationJobs.jobs,
       ...retention.jobs,
       ...privacy.jobs,
-      ...cases.jobs,
-      ...questions.jobs,
-      ...helpRequests.jobs,
+      ...citizen.jobs,
     ],
     schedules: [
       eventDispatchSchedule,
@@ -386,9 +286,7 @@ export async function buildApp(deps: AppDeps) {
       ...notificationJobs.schedules,
       ...retention.schedules,
       ...privacy.schedules,
-      ...cases.schedules,
-      ...questions.schedules,
-      ...helpRequests.schedules,
+      ...citizen.schedules,
     ],
   });
 

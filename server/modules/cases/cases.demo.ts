@@ -1,12 +1,12 @@
 /**
  * The case engine's part of the demo (issue 10): about 420 citizens' reports and petitions over the six months
- * before the seed, across the demo province's communes, in every state of the workflow (cases.demo-life.ts),
- * routed to the agencies seedDemoAgencies made, with photos drawn at seed time (cases.demo-photos.ts), "me too"s,
- * followers and ratings; and a few teams' proposals with the Youth Union's official answers. Written with ctx.db
- * (the seed's transaction) the way intake and the handlers' services write: contacts sealed, consent recorded,
- * tracking codes drawn from the day counters (which are moved on, so the next real report of a day follows).
- * No events: the demo's past must not mail anyone. The map overview is rebuilt by `cases.map.refresh`, which the
- * job runner runs as soon as the server starts.
+ * before the seed (what is filed when: cases.demo-plan.ts), across the demo province's communes, in every state of
+ * the workflow (cases.demo-life.ts), routed to the agencies seedDemoAgencies made, with photos drawn at seed time
+ * (cases.demo-photos.ts), "me too"s, followers and ratings; and a few teams' proposals with the Youth Union's
+ * official answers. Written with ctx.db (the seed's transaction) the way intake and the handlers' services write:
+ * contacts sealed, consent recorded, tracking codes drawn from the day counters (which are moved on, so the next
+ * real report of a day follows). No events: the demo's past must not mail anyone. The map overview is rebuilt by
+ * `cases.map.refresh`, which the job runner runs as soon as the server starts.
  */
 import { acceptDeadline } from '../../../shared/rules/case-deadlines';
 import type {
@@ -23,14 +23,14 @@ import { ANONYMOUS } from '../../platform/auth/actor';
 import { sealContact } from '../../platform/crypto/sealed-columns';
 import { recordConsents, type ConsentGiven } from '../../platform/privacy/consent';
 import { createCalendarModule } from '../calendar/index';
-import { DEMO_COMMUNE_CODE, type DemoSeedContext, type SeedRandom } from '../demo/index';
+import { DEMO_COMMUNE_CODE, type DemoSeedContext } from '../demo/index';
 import { CASE_FOLLOWER_SUBJECT, unfollowToken } from './case-citizen.service';
 import { deadlinesFromSettings, ensureCaseDefaults } from './case-defaults';
 import { consentChannel, CONTACT_CONSENT_VERSION } from './case-intake.checks';
 import { sha256Hex, titleFrom } from './case-intake.rules';
 import { CASE_CONTACT_SUBJECT } from './case-intake.service';
 import { createCasesRepository } from './cases.repository';
-import { liveDemoCase, type DemoLifeDeps, type DemoOutcome } from './cases.demo-life';
+import { liveDemoCase, type DemoLifeDeps } from './cases.demo-life';
 import {
   createDemoPhotoPool,
   demoPhotoRow,
@@ -40,88 +40,14 @@ import {
 } from './cases.demo-photos';
 import { createDemoPlaces, demoReporter } from './cases.demo-places';
 import { planDemoProposals } from './cases.demo-proposals';
-import { assignCodes, DAY_MS, daytime, inChunks, submittedCase } from './cases.demo-rows';
-import {
-  ANSWERS,
-  GENERIC_ANSWERS,
-  LANDMARKS,
-  PETITION_TEMPLATES,
-  REPORT_TEMPLATES,
-  ROADS,
-} from './cases.demo-text';
+import { fillDemoText, pickDemoCategory, planDemoFilings } from './cases.demo-plan';
+import { assignCodes, DAY_MS, inChunks, submittedCase } from './cases.demo-rows';
+import { ANSWERS, GENERIC_ANSWERS, PETITION_TEMPLATES, REPORT_TEMPLATES, ROADS } from './cases.demo-text';
 
 /** Citizens' reports and petitions in the demo. */
 export const DEMO_CASE_COUNT = 420;
 /** case-citizen.service.ts keys its "me too" device hashes with this context. */
 const SUPPORTER_CONTEXT = 'case-supporter';
-
-const OUTCOMES: readonly [DemoOutcome, number][] = [
-  ['submitted', 6],
-  ['accepted', 5],
-  ['assigned', 9],
-  ['in_progress', 14],
-  ['answered', 12],
-  ['closed', 34],
-  ['refused', 8],
-  ['merged', 5],
-  ['reopened', 4],
-];
-/** How often each category is reported (roads, waste and lighting lead, as in the provinces' 1022 statistics). */
-const CATEGORY_WEIGHTS: readonly [string, number][] = [
-  ['roads', 16],
-  ['traffic_safety', 6],
-  ['street_lighting', 9],
-  ['waste', 12],
-  ['water_drainage', 9],
-  ['pollution', 6],
-  ['urban_order', 6],
-  ['construction', 4],
-  ['security', 4],
-  ['power', 6],
-  ['mobile_internet', 5],
-  ['online_services', 3],
-  ['online_scam', 4],
-  ['health_food', 3],
-  ['social_welfare', 3],
-  ['procedures', 3],
-  ['other', 4],
-];
-
-function weighted<T>(random: SeedRandom, items: readonly [T, number][]): T {
-  let r = random.next() * items.reduce((s, [, w]) => s + w, 0);
-  for (const [item, w] of items) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  return items[items.length - 1]![0];
-}
-
-/** How long before now a case with this outcome was filed: open ones mostly recent, a few left to run late. */
-function ageMs(random: SeedRandom, outcome: DemoOutcome): number {
-  const days = (a: number, b: number) => (a + (b - a) * random.next()) * DAY_MS;
-  switch (outcome) {
-    case 'submitted':
-      return days(0.02, 1.7);
-    case 'accepted':
-    case 'assigned':
-      return random.chance(0.85) ? days(1, 6) : days(6, 60);
-    case 'in_progress':
-      return random.chance(0.8) ? days(2, 15) : days(15, 90);
-    case 'answered':
-      return days(3, 20);
-    case 'reopened':
-      return days(10, 120);
-    default:
-      return days(2, 182);
-  }
-}
-
-const fill = (text: string, random: SeedRandom, hamlet: string) =>
-  text
-    .replaceAll('{road}', random.pick(ROADS))
-    .replaceAll('{hamlet}', hamlet)
-    .replaceAll('{landmark}', random.pick(LANDMARKS))
-    .replaceAll('{n}', String(random.int(2, 9)));
 
 export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
   const { db, provinceCode, sealer } = ctx;
@@ -200,10 +126,7 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
   };
 
   // Outcomes and filing times first, in time order, so a duplicate can be folded into an earlier case.
-  const planned = Array.from({ length: DEMO_CASE_COUNT }, () => {
-    const outcome = weighted(random, OUTCOMES);
-    return { outcome, submittedMs: daytime(random, now.getTime() - ageMs(random, outcome), now.getTime()) };
-  }).sort((a, b) => a.submittedMs - b.submittedMs);
+  const planned = planDemoFilings(random, DEMO_CASE_COUNT, now.getTime());
 
   for (const [serial, p] of planned.entries()) {
     const submittedAt = new Date(p.submittedMs).toISOString();
@@ -224,7 +147,7 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
             )
         : undefined;
     if (outcome === 'merged' && !original) outcome = 'refused';
-    let categoryCode = original?.category_code ?? weighted(random, CATEGORY_WEIGHTS);
+    let categoryCode = original?.category_code ?? pickDemoCategory(random);
     if (!categories.has(categoryCode)) categoryCode = 'other';
     const category = categories.get(categoryCode);
     if (!category) continue;
@@ -241,7 +164,7 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
     const templates =
       (kind === 'report' ? REPORT_TEMPLATES : PETITION_TEMPLATES)[categoryCode] ?? REPORT_TEMPLATES.other!;
     const template = random.pick(templates);
-    const description = fill(template.text, random, hamlet?.name ?? 'khu dân cư');
+    const description = fillDemoText(template.text, random, hamlet?.name ?? 'khu dân cư');
     const point =
       kind === 'petition'
         ? null
